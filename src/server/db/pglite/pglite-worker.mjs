@@ -1,0 +1,136 @@
+// PGlite runs here, in a worker thread, because it blocks its thread for the
+// whole of each query: the HTTP event loop must stay free while SQL runs.
+// Plain JavaScript on purpose: a worker is started by Node itself, without the
+// TypeScript loaders that tsx and vitest install in the main thread.
+import { closeSync, fdatasyncSync, openSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+const DATE_OID = 1082;
+const NUMERIC_OID = 1700;
+
+// PGlite starts PostgreSQL with "-F" (fsync off). These are its defaults
+// without "-F", so that PostgreSQL itself believes it must be durable.
+const START_PARAMS = [
+  '--single', '-O', '-j',
+  '-c', 'search_path=public',
+  '-c', 'exit_on_error=false',
+  '-c', 'log_checkpoints=false',
+  '-c', 'max_worker_processes=0',
+  '-c', 'max_parallel_workers=0',
+  '-c', 'max_parallel_workers_per_gather=0',
+  '-c', 'io_method=sync',
+  '-c', 'max_parallel_maintenance_workers=0',
+  '-c', 'fsync=on',
+  '-c', 'synchronous_commit=on',
+];
+
+/**
+ * Emscripten's file system turns PostgreSQL's fdatasync() into a no-op, so a
+ * commit reaches the OS page cache but not the disk. After each statement that
+ * may have committed, we flush every WAL segment that changed, from the host.
+ * Opening a second descriptor is enough: fdatasync flushes the file, not the fd.
+ */
+class WalFlusher {
+  constructor(dataDir) {
+    this.walDir = join(dataDir, 'pg_wal');
+    this.seen = new Map(); // name -> "mtimeMs:size"
+  }
+  flush() {
+    let names;
+    try {
+      names = readdirSync(this.walDir).filter((n) => /^[0-9A-F]{24}$/.test(n));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(this.walDir, name);
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (!st) continue;
+      const stamp = `${st.mtimeMs}:${st.size}`;
+      if (this.seen.get(name) === stamp) continue;
+      const fd = openSync(path, 'r+');
+      try {
+        fdatasyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      this.seen.set(name, stamp);
+    }
+  }
+}
+
+const { dataDir } = workerData;
+const inMemory = dataDir.startsWith('memory://');
+const flusher = inMemory ? null : new WalFlusher(dataDir);
+let inTransaction = false;
+let db;
+
+function mayCommit(sql) {
+  const head = sql.trimStart().slice(0, 16).toLowerCase();
+  if (head.startsWith('begin') || head.startsWith('start transaction')) {
+    inTransaction = true;
+    return false;
+  }
+  if (head.startsWith('commit') || head.startsWith('end')) {
+    inTransaction = false;
+    return true;
+  }
+  if (head.startsWith('rollback') && !head.startsWith('rollback to')) {
+    inTransaction = false;
+    return false;
+  }
+  return !inTransaction && !head.startsWith('select');
+}
+
+function serializeError(err) {
+  return {
+    message: err?.message ?? String(err),
+    code: err?.code,
+    detail: err?.detail,
+    constraint: err?.constraint,
+    table: err?.table,
+    column: err?.column,
+    schema: err?.schema,
+  };
+}
+
+async function handle(msg) {
+  if (msg.type === 'query') {
+    const commits = mayCommit(msg.sql);
+    const result = await db.query(msg.sql, msg.params ?? [], { rowMode: 'object' });
+    if (commits && flusher) flusher.flush();
+    return { rows: result.rows, affectedRows: result.affectedRows ?? 0, command: result.command ?? null };
+  }
+  if (msg.type === 'close') {
+    await db.close();
+    if (flusher) flusher.flush();
+    return {};
+  }
+  throw new Error(`unknown message type ${msg.type}`);
+}
+
+async function main() {
+  db = await PGlite.create(inMemory ? undefined : dataDir, {
+    startParams: START_PARAMS,
+    parsers: { [DATE_OID]: (value) => value, [NUMERIC_OID]: (value) => Number(value) },
+  });
+  if (flusher) flusher.flush();
+  parentPort.postMessage({ type: 'ready' });
+  // Messages are handled strictly one at a time, in arrival order.
+  let chain = Promise.resolve();
+  parentPort.on('message', (msg) => {
+    chain = chain.then(async () => {
+      try {
+        parentPort.postMessage({ id: msg.id, ok: true, result: await handle(msg) });
+      } catch (err) {
+        parentPort.postMessage({ id: msg.id, ok: false, error: serializeError(err) });
+      }
+    });
+  });
+}
+
+main().catch((err) => {
+  parentPort.postMessage({ type: 'failed', error: serializeError(err) });
+});

@@ -1,0 +1,188 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Kysely's view of the schema in migrations/. Keep in step with every migration.
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface NetworksTable {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MunicipalitiesTable {
+  id: Generated<string>;
+  network_id: string | null;
+  country: string;
+  code: string;
+  name: string;
+  population: number;
+  size_class: ColumnType<string, never, never>;
+  default_language: Generated<string>;
+  anonymity_threshold: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UnitsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  parent_id: string | null;
+  code: string | null;
+  name: string;
+  kind: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  preferred_language: Generated<string>;
+  failed_login_count: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  last_login_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UserIdentitiesTable {
+  provider: string;
+  subject: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface PersonsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  employee_number: string;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  phone: string | null;
+  profession: string;
+  position_pct: number;
+  preferred_language: Generated<string>;
+  user_id: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PersonUnitsTable {
+  municipality_id: string;
+  person_id: string;
+  unit_id: string;
+  is_primary: Generated<boolean>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: UpdatedAt;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<string>;
+  user_id: string;
+  role: string;
+  scope_type: string;
+  network_id: string | null;
+  municipality_id: string | null;
+  unit_id: string | null;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+export interface AuditEventsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  occurred_at: CreatedAt;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json | null;
+  after: Json | null;
+  request_id: string | null;
+}
+
+export interface PlatformAuditEventsTable extends Omit<AuditEventsTable, 'municipality_id'> {
+  network_id: string | null;
+}
+
+export interface PeopleImportsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  created_by: string | null;
+  file_name: string;
+  file_data: Buffer | Uint8Array;
+  format: string | null;
+  status: string;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  rows: Json;
+  errors: Json;
+  file_errors: Json;
+  summary: Json | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  committed_at: Date | null;
+}
+
+export interface MunicipalityRegistryTable {
+  country: string;
+  code: string;
+  name: string;
+  population: number | null;
+  region: string | null;
+  source: string | null;
+  imported_at: CreatedAt;
+}
+
+export interface DB {
+  networks: NetworksTable;
+  municipalities: MunicipalitiesTable;
+  units: UnitsTable;
+  users: UsersTable;
+  user_identities: UserIdentitiesTable;
+  persons: PersonsTable;
+  person_units: PersonUnitsTable;
+  sessions: SessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  role_grants: RoleGrantsTable;
+  audit_events: AuditEventsTable;
+  platform_audit_events: PlatformAuditEventsTable;
+  people_imports: PeopleImportsTable;
+  municipality_registry: MunicipalityRegistryTable;
+}
+
+export type Municipality = Selectable<MunicipalitiesTable>;
+export type Unit = Selectable<UnitsTable>;
+export type Person = Selectable<PersonsTable>;
+export type User = Selectable<UsersTable>;
+export type RoleGrant = Selectable<RoleGrantsTable>;
+export type NewPerson = Insertable<PersonsTable>;
+export type PersonUpdate = Updateable<PersonsTable>;
