@@ -9,9 +9,12 @@ import type { DemoUnit } from './demo-types.js';
 /** Who typically works in a kind of unit; weights, not exact shares. */
 export type StaffProfile = 'home_care' | 'nursing_home' | 'disability' | 'day_centre' | 'rehab';
 
+/** A profession, or a profession with a set language when a demo login needs one. */
+export type FixedMember = Profession | { profession: Profession; language: Language };
+
 export type UnitSpec = DemoUnit & {
   /** Placed first, in this order, so accounts can find e.g. a unit's leader. */
-  fixed?: Profession[];
+  fixed?: FixedMember[];
   /** Additional staff drawn from the profile. */
   staff?: { profile: StaffProfile; count: number };
 };
@@ -28,13 +31,13 @@ export type MunicipalitySpec = {
   units: UnitSpec[];
 };
 
-const sa = (code: string, name: string, fixed: Profession[] = []): UnitSpec => ({
+const sa = (code: string, name: string, fixed: FixedMember[] = []): UnitSpec => ({
   code, name, kind: 'service_area', parentCode: null, fixed,
 });
-const unit = (code: string, name: string, parentCode: string, profile: StaffProfile, count: number, fixed: Profession[] = ['leader']): UnitSpec => ({
+const unit = (code: string, name: string, parentCode: string, profile: StaffProfile, count: number, fixed: FixedMember[] = ['leader']): UnitSpec => ({
   code, name, kind: 'unit', parentCode, fixed, staff: { profile, count },
 });
-const team = (code: string, name: string, parentCode: string, profile: StaffProfile, count: number, fixed: Profession[] = []): UnitSpec => ({
+const team = (code: string, name: string, parentCode: string, profile: StaffProfile, count: number, fixed: FixedMember[] = []): UnitSpec => ({
   code, name, kind: 'team', parentCode, fixed, staff: { profile, count },
 });
 
@@ -69,7 +72,8 @@ const BERGHEIM: MunicipalitySpec = {
     unit('HJT-S', 'Hjemmetjenesten sone sør', 'HJT', 'home_care', 17),
     sa('SH', 'Bergheim sykehjem', ['leader']),
     unit('SH-A1', 'Bergheim sykehjem avdeling 1', 'SH', 'nursing_home', 15, ['leader', 'doctor']),
-    unit('SH-A2', 'Bergheim sykehjem avdeling 2 (skjermet enhet)', 'SH', 'nursing_home', 15),
+    // Avdeling 2 is the secured unit for people with dementia.
+    unit('SH-A2', 'Bergheim sykehjem avdeling 2', 'SH', 'nursing_home', 15),
     sa('TFF', 'Tjenester for funksjonshemmede', ['leader']),
     unit('TFF-L', 'Lia bofellesskap', 'TFF', 'disability', 10),
     unit('TFF-D', 'Dagtilbudet Bergheim', 'TFF', 'day_centre', 5),
@@ -86,7 +90,8 @@ const HAVSTAD: MunicipalitySpec = {
     sa(STAB, 'Helse og omsorg – stab', ['leader', 'specialist_nurse', 'doctor', 'other']),
     sa('HJT', 'Hjemmetjenesten', ['leader']),
     unit('HJT-N', 'Hjemmetjenesten sone nord', 'HJT', 'home_care', 0),
-    team('HJT-N-D', 'Sone nord, team dag', 'HJT-N', 'home_care', 14),
+    // A Swedish-trained health care worker: the plain demo employee here uses the sv UI.
+    team('HJT-N-D', 'Sone nord, team dag', 'HJT-N', 'home_care', 13, [{ profession: 'health_care_worker', language: 'sv' }]),
     team('HJT-N-K', 'Sone nord, team kveld', 'HJT-N', 'home_care', 10),
     unit('HJT-S', 'Hjemmetjenesten sone sør', 'HJT', 'home_care', 0),
     team('HJT-S-D', 'Sone sør, team dag', 'HJT-S', 'home_care', 14),

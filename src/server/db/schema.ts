@@ -159,7 +159,7 @@ export interface MunicipalityRegistryTable {
   population: number | null;
   region: string | null;
   source: string | null;
-  imported_at: CreatedAt;
+  imported_at: UpdatedAt;
 }
 
 export interface DB {

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAccessRoutes } from '../modules/access/access.routes.js';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerPeopleImportRoutes } from '../modules/people/people-import.routes.js';
+import { registerPeopleRoutes } from '../modules/people/people.routes.js';
+import { registerRegistryRoutes } from '../modules/registry/registry.routes.js';
+import { registerTenancyRoutes } from '../modules/tenancy/tenancy.routes.js';
+import { AppError } from './app-error.js';
+import { installAuthHooks } from './auth-hooks.js';
+import type { AppDeps } from './context.js';
+import { installErrorHandler } from './error-handler.js';
+
+export type App = FastifyInstance;
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export async function buildApp(deps: AppDeps, options: { logger?: boolean | object; webDir?: string } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 }, throwFileSizeLimit: true });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Mestring API', version: '1.0.0', description: 'Digital competence for municipal health and care services.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mestring_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installAuthHooks(app, deps);
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(
+    async (api) => {
+      registerAuthRoutes(api);
+      registerTenancyRoutes(api);
+      registerPeopleRoutes(api);
+      registerPeopleImportRoutes(api);
+      registerAccessRoutes(api);
+      registerAuditRoutes(api);
+      registerRegistryRoutes(api);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = options.webDir ?? resolve('dist/web');
+  if (existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !existsSync(webDir)) {
+      throw AppError.notFound('This address');
+    }
+    // Client-side routes: the web app decides what to show.
+    return reply.sendFile('index.html', webDir);
+  });
+  return app;
+}

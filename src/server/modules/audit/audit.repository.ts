@@ -1,0 +1,88 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+
+export type Actor = { userId: string | null; label: string; requestId?: string | null };
+export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system' };
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/** Writes the audit event inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Transaction<DB>, municipalityId: string, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('audit_events')
+    .values({
+      municipality_id: municipalityId,
+      actor_user_id: actor.userId,
+      actor_label: actor.label,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: json(entry.before),
+      after: json(entry.after),
+      request_id: actor.requestId ?? null,
+    })
+    .execute();
+}
+
+export async function recordPlatformAudit(tx: Transaction<DB>, networkId: string | null, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('platform_audit_events')
+    .values({
+      network_id: networkId,
+      actor_user_id: actor.userId,
+      actor_label: actor.label,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: json(entry.before),
+      after: json(entry.after),
+      request_id: actor.requestId ?? null,
+    })
+    .execute();
+}
+
+export type AuditFilter = {
+  entityType?: string;
+  action?: string;
+  actorUserId?: string;
+  from?: string;
+  to?: string;
+  cursor?: { occurredAt: string; id: string };
+  limit: number;
+};
+
+export async function listAuditEvents(db: Kysely<DB> | Transaction<DB>, municipalityId: string, f: AuditFilter) {
+  let q = db.selectFrom('audit_events').selectAll().where('municipality_id', '=', municipalityId);
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.actorUserId) q = q.where('actor_user_id', '=', f.actorUserId);
+  if (f.from) q = q.where('occurred_at', '>=', new Date(f.from));
+  if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
+  if (f.cursor) {
+    const c = f.cursor;
+    q = q.where(sql<boolean>`(occurred_at, id) < (${new Date(c.occurredAt)}, ${c.id}::uuid)`);
+  }
+  return q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+}
+
+export async function listPlatformAuditEvents(db: Kysely<DB> | Transaction<DB>, networkId: string | null, f: AuditFilter) {
+  let q = db.selectFrom('platform_audit_events').selectAll();
+  q = networkId ? q.where('network_id', '=', networkId) : q;
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.from) q = q.where('occurred_at', '>=', new Date(f.from));
+  if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
+  if (f.cursor) {
+    const c = f.cursor;
+    q = q.where(sql<boolean>`(occurred_at, id) < (${new Date(c.occurredAt)}, ${c.id}::uuid)`);
+  }
+  return q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+}

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { AuditEvent, auditQuery } from '../../../shared/api/audit.js';
+import { withTenant } from '../../db/tenant.js';
+import { AppError } from '../../http/app-error.js';
+import { requirePrincipal, type RequestContext } from '../../http/context.js';
+import { assertMunicipalityVisible } from '../access/access.policy.js';
+import { tenancyPolicy } from '../tenancy/tenancy.policy.js';
+import { auditPolicy } from './audit.policy.js';
+import { listAuditEvents, listPlatformAuditEvents, type AuditFilter } from './audit.repository.js';
+
+type Query = z.infer<typeof auditQuery>;
+type Row = { id: string; occurred_at: Date; actor_user_id: string | null; actor_label: string; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown };
+
+function decodeCursor(cursor: string | undefined): AuditFilter['cursor'] {
+  if (!cursor) return undefined;
+  try {
+    const [occurredAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+    if (!occurredAt || !id || Number.isNaN(Date.parse(occurredAt)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad');
+    return { occurredAt, id };
+  } catch {
+    throw AppError.validation('The page cursor is invalid.', { field: 'cursor' });
+  }
+}
+
+function page(rows: Row[], limit: number) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > limit && last ? Buffer.from(`${last.occurred_at.toISOString()}|${last.id}`).toString('base64url') : null;
+  return {
+    items: items.map(
+      (r): AuditEvent => ({
+        id: r.id,
+        occurredAt: r.occurred_at.toISOString(),
+        actorUserId: r.actor_user_id,
+        actorLabel: r.actor_label,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: r.before ?? null,
+        after: r.after ?? null,
+      }),
+    ),
+    nextCursor,
+  };
+}
+
+const filterOf = (q: Query): AuditFilter => ({ ...q, cursor: decodeCursor(q.cursor) });
+
+export async function listMunicipalityAudit(ctx: RequestContext, municipalityId: string, q: Query) {
+  const p = requirePrincipal(ctx);
+  assertMunicipalityVisible(p, municipalityId);
+  if (!auditPolicy.readMunicipality(p, municipalityId)) throw AppError.forbidden();
+  const rows = await withTenant(ctx.db, municipalityId, (tx) => listAuditEvents(tx, municipalityId, filterOf(q)));
+  return page(rows as Row[], q.limit);
+}
+
+export async function listNetworkAudit(ctx: RequestContext, networkId: string, q: Query) {
+  const p = requirePrincipal(ctx);
+  const members = (await ctx.db.selectFrom('municipalities').select('id').where('network_id', '=', networkId).execute()).map((m) => m.id);
+  const exists = await ctx.db.selectFrom('networks').select('id').where('id', '=', networkId).executeTakeFirst();
+  if (!exists || !tenancyPolicy.seeNetwork(p, networkId, members)) throw AppError.notFound('Network');
+  if (!auditPolicy.readNetwork(p, networkId)) throw AppError.forbidden();
+  return page((await listPlatformAuditEvents(ctx.db, networkId, filterOf(q))) as Row[], q.limit);
+}

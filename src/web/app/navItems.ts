@@ -1,0 +1,19 @@
+import type { Permissions } from './permissions';
+
+export type NavItem = {
+  to: string;
+  key: 'home' | 'people' | 'import' | 'units' | 'audit' | 'municipality' | 'network' | 'profile';
+  visible: (can: Permissions) => boolean;
+};
+
+/** Main navigation, filtered by what the user's roles allow in the chosen municipality. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', key: 'home', visible: () => true },
+  { to: '/people', key: 'people', visible: (can) => can.readPeople },
+  { to: '/people/import', key: 'import', visible: (can) => can.importPeople },
+  { to: '/units', key: 'units', visible: (can) => can.readUnits },
+  { to: '/audit', key: 'audit', visible: (can) => can.viewAudit },
+  { to: '/admin/municipality', key: 'municipality', visible: (can) => can.adminMunicipality },
+  { to: '/admin/network', key: 'network', visible: (can) => can.adminNetwork },
+  { to: '/profile', key: 'profile', visible: () => true },
+];

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Grant, Me } from '../../shared/api/auth';
+import { permissionsFor } from './permissions';
+
+const M1 = { id: '11111111-1111-4111-8111-111111111111', name: 'Solvik', code: '9901', country: 'NO', networkId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' };
+const M2 = { id: '22222222-2222-4222-8222-222222222222', name: 'Bergheim', code: '9902', country: 'NO', networkId: null };
+
+function grant(partial: Partial<Grant> & Pick<Grant, 'role' | 'scopeType'>): Grant {
+  return { id: crypto.randomUUID(), networkId: null, municipalityId: null, unitId: null, scopeName: null, ...partial };
+}
+
+function me(grants: Grant[]): Me {
+  return {
+    user: { id: crypto.randomUUID(), email: 'a@b.example', displayName: 'A', preferredLanguage: 'nb' },
+    persons: [], grants, municipalities: [M1, M2], networks: [], csrfToken: 'x',
+  };
+}
+
+describe('permissionsFor', () => {
+  it('gives a municipal admin everything in their own municipality only', () => {
+    const user = me([grant({ role: 'municipal_admin', scopeType: 'municipality', municipalityId: M1.id })]);
+    expect(permissionsFor(user, M1)).toMatchObject({ managePeople: true, manageUnits: true, viewAudit: true, adminMunicipality: true, adminNetwork: false });
+    expect(permissionsFor(user, M2).readPeople).toBe(false);
+  });
+
+  it('lets a unit leader read people but not manage them', () => {
+    const user = me([grant({ role: 'leader', scopeType: 'unit', municipalityId: M1.id, unitId: crypto.randomUUID() })]);
+    expect(permissionsFor(user, M1)).toMatchObject({ readPeople: true, managePeople: false, manageUnits: false, viewAudit: false });
+  });
+
+  it('applies network grants to member municipalities', () => {
+    const user = me([grant({ role: 'competence_advisor', scopeType: 'network', networkId: M1.networkId })]);
+    expect(permissionsFor(user, M1).managePeople).toBe(true);
+    expect(permissionsFor(user, M2).managePeople).toBe(false);
+  });
+
+  it('lets network coordinators and platform admins administer networks', () => {
+    expect(permissionsFor(me([grant({ role: 'network_coordinator', scopeType: 'network', networkId: M1.networkId })]), null).adminNetwork).toBe(true);
+    const platform = permissionsFor(me([grant({ role: 'platform_admin', scopeType: 'platform' })]), M2);
+    expect(platform).toMatchObject({ adminNetwork: true, createNetwork: true, adminMunicipality: true });
+  });
+
+  it('gives a plain employee nothing to manage', () => {
+    const p = permissionsFor(me([grant({ role: 'employee', scopeType: 'municipality', municipalityId: M1.id })]), M1);
+    expect(Object.values(p).every((v) => v === false)).toBe(true);
+  });
+});
