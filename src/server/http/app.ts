@@ -64,7 +64,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
 
   const webDir = options.webDir ?? resolve('dist/web');
   if (existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, wildcard: true });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !existsSync(webDir)) {

@@ -28,7 +28,10 @@ export class ApiError extends Error {
     for (const issue of issues) {
       if (!issue || typeof issue !== 'object') continue;
       const { path, message } = issue as { path?: unknown; message?: unknown };
-      const key = Array.isArray(path) ? path.map(String).join('.') : '';
+      const parts = Array.isArray(path) ? path.map(String) : [];
+      // Some validators prefix the request part ("body.email"); fields are keyed without it.
+      if (parts.length > 1 && ['body', 'query', 'params', 'querystring'].includes(parts[0] ?? '')) parts.shift();
+      const key = parts.join('.');
       if (typeof message === 'string' && !(key in out)) out[key] = message;
     }
     return out;
@@ -103,6 +106,21 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, fallback, typeof raw?.message === 'string' ? raw.message : res.statusText);
 }
 
+const retriedCsrf = new WeakSet<RequestInit>();
+
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const res = await fetch(`${API_BASE}/me`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!res.ok) return false;
+    const token = ((await res.json()) as { csrfToken?: unknown }).csrfToken;
+    if (typeof token !== 'string') return false;
+    csrfToken = token;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function send(path: string, init: RequestInit, options: RequestOptions): Promise<unknown> {
   const method = options.method ?? 'GET';
   const headers = new Headers(init.headers);
@@ -123,6 +141,14 @@ async function send(path: string, init: RequestInit, options: RequestOptions): P
   }
   if (!res.ok) {
     const error = await toApiError(res);
+    // A stale CSRF token (e.g. after signing in in another tab): fetch a fresh one and retry once.
+    if (error.code === 'CSRF_INVALID' && method !== 'GET' && !retriedCsrf.has(init)) {
+      const fresh = await refreshCsrfToken();
+      if (fresh) {
+        retriedCsrf.add(init);
+        return send(path, init, options);
+      }
+    }
     if (error.code === 'UNAUTHENTICATED' && !options.quietAuth) {
       for (const listener of unauthenticatedListeners) listener();
     }

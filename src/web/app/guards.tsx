@@ -10,13 +10,15 @@ import type { Permissions } from './permissions';
 /** Routes behind sign-in; others are sent to /login and brought back afterwards. */
 export function RequireAuth() {
   const { me } = useAuth();
+  const { current } = useMunicipality();
   const location = useLocation();
   if (me === undefined) return <Loading />;
   if (me === null) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
   }
-  return <Outlet />;
+  // Switching municipality starts every page afresh.
+  return <Outlet key={current?.id ?? 'none'} />;
 }
 
 /** Routes for signed-out users only (the sign-in page). */

@@ -28,16 +28,22 @@ describe('permissionsFor', () => {
     expect(permissionsFor(user, M1)).toMatchObject({ readPeople: true, managePeople: false, manageUnits: false, viewAudit: false });
   });
 
-  it('applies network grants to member municipalities', () => {
+  it('lets a competence advisor manage and import people but not create logins', () => {
+    const user = me([grant({ role: 'competence_advisor', scopeType: 'municipality', municipalityId: M1.id })]);
+    expect(permissionsFor(user, M1)).toMatchObject({ managePeople: true, importPeople: true, createAccounts: false, manageUnits: false });
+  });
+
+  it('like the server, gives network-scoped advisors no municipal management', () => {
     const user = me([grant({ role: 'competence_advisor', scopeType: 'network', networkId: M1.networkId })]);
-    expect(permissionsFor(user, M1).managePeople).toBe(true);
-    expect(permissionsFor(user, M2).managePeople).toBe(false);
+    expect(permissionsFor(user, M1).managePeople).toBe(false);
   });
 
   it('lets network coordinators and platform admins administer networks', () => {
     expect(permissionsFor(me([grant({ role: 'network_coordinator', scopeType: 'network', networkId: M1.networkId })]), null).adminNetwork).toBe(true);
     const platform = permissionsFor(me([grant({ role: 'platform_admin', scopeType: 'platform' })]), M2);
-    expect(platform).toMatchObject({ adminNetwork: true, createNetwork: true, adminMunicipality: true });
+    expect(platform).toMatchObject({ adminNetwork: true, manageNetworkGrants: true, createNetwork: true, adminMunicipality: true, managePeople: false });
+    const coordinator = permissionsFor(me([grant({ role: 'network_coordinator', scopeType: 'network', networkId: M1.networkId })]), M1);
+    expect(coordinator).toMatchObject({ adminNetwork: true, manageNetworkGrants: false, readPeople: false });
   });
 
   it('gives a plain employee nothing to manage', () => {

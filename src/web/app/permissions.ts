@@ -20,43 +20,57 @@ export function grantsIn(me: Me, municipality: MeMunicipality | null | undefined
   });
 }
 
-function hasRoleIn(me: Me, municipality: MeMunicipality | null | undefined, roles: readonly Role[]): boolean {
-  return grantsIn(me, municipality).some((g) => roles.includes(g.role));
+/** The role held for the whole municipality (not only some units), as the server's hasMunicipalRole. */
+function hasMunicipalRole(me: Me, municipality: MeMunicipality | null | undefined, roles: readonly Role[]): boolean {
+  if (!municipality) return false;
+  return me.grants.some((g) => roles.includes(g.role) && g.scopeType === 'municipality' && g.municipalityId === municipality.id);
+}
+
+function hasUnitRole(me: Me, municipality: MeMunicipality | null | undefined, roles: readonly Role[]): boolean {
+  if (!municipality) return false;
+  return me.grants.some((g) => roles.includes(g.role) && g.scopeType === 'unit' && g.municipalityId === municipality.id);
 }
 
 export type Permissions = {
   readPeople: boolean;
   managePeople: boolean;
   importPeople: boolean;
+  createAccounts: boolean;
   manageUnits: boolean;
   readUnits: boolean;
   viewAudit: boolean;
   adminMunicipality: boolean;
+  manageMunicipalGrants: boolean;
   adminNetwork: boolean;
+  manageNetworkGrants: boolean;
   createNetwork: boolean;
 };
 
+const NONE: Permissions = {
+  readPeople: false, managePeople: false, importPeople: false, createAccounts: false, manageUnits: false, readUnits: false,
+  viewAudit: false, adminMunicipality: false, manageMunicipalGrants: false, adminNetwork: false, manageNetworkGrants: false,
+  createNetwork: false,
+};
+
 export function permissionsFor(me: Me | null, municipality: MeMunicipality | null | undefined): Permissions {
-  if (!me) {
-    return {
-      readPeople: false, managePeople: false, importPeople: false, manageUnits: false, readUnits: false,
-      viewAudit: false, adminMunicipality: false, adminNetwork: false, createNetwork: false,
-    };
-  }
+  if (!me) return NONE;
   const platform = isPlatformAdmin(me);
-  const hasMunicipality = Boolean(municipality);
-  const admin = hasMunicipality && (platform || hasRoleIn(me, municipality, ['municipal_admin']));
-  const manage = admin || (hasMunicipality && hasRoleIn(me, municipality, ['competence_advisor']));
-  const read = manage || (hasMunicipality && hasRoleIn(me, municipality, ['leader']));
+  const admin = hasMunicipalRole(me, municipality, ['municipal_admin']);
+  const manage = hasMunicipalRole(me, municipality, ['municipal_admin', 'competence_advisor']);
+  const read = manage || hasMunicipalRole(me, municipality, ['leader']) || hasUnitRole(me, municipality, ['leader']);
+  const settings = Boolean(municipality) && (platform || admin);
   return {
     readPeople: read,
     managePeople: manage,
     importPeople: manage,
+    createAccounts: admin,
     manageUnits: admin,
-    readUnits: read,
+    readUnits: read || settings,
     viewAudit: admin,
-    adminMunicipality: admin,
+    adminMunicipality: settings,
+    manageMunicipalGrants: settings,
     adminNetwork: platform || me.grants.some((g) => g.role === 'network_coordinator' && g.scopeType === 'network'),
+    manageNetworkGrants: platform,
     createNetwork: platform,
   };
 }

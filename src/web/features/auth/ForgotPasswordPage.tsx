@@ -45,7 +45,7 @@ export function ForgotPasswordPage() {
         ) : null}
       </div>
       {!sent ? (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="page-title">
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           {error ? <ErrorAlert error={error} /> : null}
           <Textfield
             label={t('auth.fields.email')}

@@ -43,7 +43,7 @@ export function LoginPage() {
 
   return (
     <Page title={t('auth.login.title')} width="narrow" lead={<Paragraph>{t('auth.login.lead')}</Paragraph>}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="page-title">
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {error ? <ErrorAlert error={error} /> : null}
         <Textfield
           label={t('auth.fields.email')}

@@ -59,7 +59,7 @@ export function ResetPasswordPage() {
         </Alert>
       ) : null}
       {!invalidLink && !done ? (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="page-title">
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           {error ? <ErrorAlert error={error} /> : null}
           {error?.code === 'TOKEN_INVALID' ? (
             <Paragraph>

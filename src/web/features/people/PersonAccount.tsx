@@ -45,7 +45,7 @@ export function PersonAccount({ person, path, onCreated }: { person: Person; pat
     <>
       <SuccessMessage>{sent ? t('people.account.sent') : null}</SuccessMessage>
       {!sent ? (
-        <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="person-account">
+        <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           <Paragraph>{t('people.account.none')}</Paragraph>
           {error ? <ErrorAlert error={error} /> : null}
           <Textfield

@@ -63,7 +63,7 @@ export function PersonForm({ initial, units, submitLabel, onSubmit }: Props) {
   );
 
   return (
-    <form ref={formRef} className="form form--wide" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="page-title">
+    <form ref={formRef} className="form form--wide" onSubmit={(e) => void submit(e)} noValidate>
       {error ? <ErrorAlert error={error} /> : null}
       <div className="form-grid">
         {text('givenName', { autoComplete: 'off', required: true })}

@@ -132,7 +132,7 @@ function PersonEditor({ personId }: { personId: string }) {
       ) : (
         <PersonDetails person={p} unitsById={units.byId} />
       )}
-      {can.managePeople ? (
+      {can.createAccounts ? (
         <section aria-labelledby="person-account" className="section">
           <Heading level={2} data-size="sm" id="person-account">
             {t('people.account.title')}

@@ -44,7 +44,7 @@ export function ChangePasswordForm() {
   };
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="profile-password">
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
       <SuccessMessage>{saved ? t('profile.passwordChanged') : null}</SuccessMessage>
       {error ? <ErrorAlert error={error} /> : null}
       <Textfield

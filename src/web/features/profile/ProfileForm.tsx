@@ -52,7 +52,7 @@ export function ProfileForm() {
   };
 
   return (
-    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="profile-details">
+    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
       <SuccessMessage>{saved ? t('profile.saved') : null}</SuccessMessage>
       {error ? <ErrorAlert error={error} /> : null}
       <dl className="facts">

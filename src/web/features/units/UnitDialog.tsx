@@ -94,7 +94,7 @@ export function UnitDialog({ state, municipalityId, tree, onClose, onSaved }: Pr
         </Heading>
       </Dialog.Block>
       <Dialog.Block>
-        <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={headingId}>
+        <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate>
           {error ? <ErrorAlert error={error} /> : null}
           <Textfield
             label={t('units.fields.name')}
