@@ -109,6 +109,7 @@ function assertCanManageNetworkGrants(ctx: RequestContext, networkId: string, me
 }
 
 async function networkMembers(ctx: RequestContext, networkId: string) {
+  requirePrincipal(ctx); // anonymous callers learn nothing, not even whether the network exists
   const network = await ctx.db.selectFrom('networks').select('id').where('id', '=', networkId).executeTakeFirst();
   if (!network) throw AppError.notFound('Network');
   return (await ctx.db.selectFrom('municipalities').select('id').where('network_id', '=', networkId).execute()).map((m) => m.id);

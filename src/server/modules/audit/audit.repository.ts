@@ -59,8 +59,15 @@ export type AuditFilter = {
   limit: number;
 };
 
+/**
+ * occurred_at to the microsecond, for page cursors: a JavaScript Date keeps
+ * only milliseconds, and a cursor cut to the millisecond skips every other
+ * event written in that millisecond (an import writes hundreds).
+ */
+const cursorAt = sql<string>`to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at');
+
 export async function listAuditEvents(db: Kysely<DB> | Transaction<DB>, municipalityId: string, f: AuditFilter) {
-  let q = db.selectFrom('audit_events').selectAll().where('municipality_id', '=', municipalityId);
+  let q = db.selectFrom('audit_events').selectAll().select(cursorAt).where('municipality_id', '=', municipalityId);
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.action) q = q.where('action', '=', f.action);
   if (f.actorUserId) q = q.where('actor_user_id', '=', f.actorUserId);
@@ -68,13 +75,13 @@ export async function listAuditEvents(db: Kysely<DB> | Transaction<DB>, municipa
   if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
   if (f.cursor) {
     const c = f.cursor;
-    q = q.where(sql<boolean>`(occurred_at, id) < (${new Date(c.occurredAt)}, ${c.id}::uuid)`);
+    q = q.where(sql<boolean>`(occurred_at, id) < (${c.occurredAt}::timestamptz, ${c.id}::uuid)`);
   }
   return q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
 }
 
 export async function listPlatformAuditEvents(db: Kysely<DB> | Transaction<DB>, networkId: string | null, f: AuditFilter) {
-  let q = db.selectFrom('platform_audit_events').selectAll();
+  let q = db.selectFrom('platform_audit_events').selectAll().select(cursorAt);
   q = networkId ? q.where('network_id', '=', networkId) : q;
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.action) q = q.where('action', '=', f.action);
@@ -82,7 +89,7 @@ export async function listPlatformAuditEvents(db: Kysely<DB> | Transaction<DB>, 
   if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
   if (f.cursor) {
     const c = f.cursor;
-    q = q.where(sql<boolean>`(occurred_at, id) < (${new Date(c.occurredAt)}, ${c.id}::uuid)`);
+    q = q.where(sql<boolean>`(occurred_at, id) < (${c.occurredAt}::timestamptz, ${c.id}::uuid)`);
   }
   return q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
 }

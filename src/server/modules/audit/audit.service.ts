@@ -9,13 +9,18 @@ import { auditPolicy } from './audit.policy.js';
 import { listAuditEvents, listPlatformAuditEvents, type AuditFilter } from './audit.repository.js';
 
 type Query = z.infer<typeof auditQuery>;
-type Row = { id: string; occurred_at: Date; actor_user_id: string | null; actor_label: string; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown };
+type Row = { id: string; occurred_at: Date; cursor_at: string; actor_user_id: string | null; actor_label: string; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown };
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function decodeCursor(cursor: string | undefined): AuditFilter['cursor'] {
   if (!cursor) return undefined;
   try {
     const [occurredAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-    if (!occurredAt || !id || Number.isNaN(Date.parse(occurredAt)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad');
+    // Checked strictly: both values go into SQL casts, where a malformed one would be a 500.
+    const canonical = !!occurredAt && ISO_UTC.test(occurredAt) && !Number.isNaN(Date.parse(occurredAt)) && new Date(occurredAt).toISOString().slice(0, 19) === occurredAt.slice(0, 19);
+    if (!occurredAt || !id || !canonical || !UUID.test(id)) throw new Error('bad');
     return { occurredAt, id };
   } catch {
     throw AppError.validation('The page cursor is invalid.', { field: 'cursor' });
@@ -25,7 +30,7 @@ function decodeCursor(cursor: string | undefined): AuditFilter['cursor'] {
 function page(rows: Row[], limit: number) {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? Buffer.from(`${last.occurred_at.toISOString()}|${last.id}`).toString('base64url') : null;
+  const nextCursor = rows.length > limit && last ? Buffer.from(`${last.cursor_at}|${last.id}`).toString('base64url') : null;
   return {
     items: items.map(
       (r): AuditEvent => ({

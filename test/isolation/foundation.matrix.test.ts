@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { accessEntries } from './entries/access.entries.js';
+import { auditRegistryEntries } from './entries/audit-registry.entries.js';
+import { authEntries } from './entries/auth.entries.js';
+import { peopleEntries } from './entries/people.entries.js';
+import { tenancyEntries } from './entries/tenancy.entries.js';
+import { listApiRoutes, runIsolationMatrix, type MatrixEntry } from './matrix.js';
+
+// Every /api/v1 route of the foundation, for every role, against the own and
+// a foreign tenant. A later issue that adds routes adds entries (here or in
+// its own *.matrix.test.ts, listed in OTHER_MATRICES), or the coverage test fails.
+
+const entries: MatrixEntry[] = [...authEntries, ...tenancyEntries, ...peopleEntries, ...accessEntries, ...auditRegistryEntries];
+
+/**
+ * Entries that other matrix files run. Import their entry lists here, so that
+ * this one coverage test sees every route of the app.
+ */
+const OTHER_MATRICES: MatrixEntry[] = [];
+
+const matrix = runIsolationMatrix(entries, { title: 'foundation isolation matrix' });
+
+describe('isolation matrix coverage', () => {
+  it('has an entry for every /api/v1 route the app serves', async () => {
+    const { app } = matrix.testApp();
+    await app.ready();
+    const fromTree = listApiRoutes(app);
+    // A second, independent listing: the OpenAPI document (hidden routes excepted).
+    const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const fromSpec = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => m !== 'head').map((m) => ({ method: m.toUpperCase(), path: path.replace(/\{(\w+)\}/g, ':$1') })));
+    const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+    const served = new Set([...fromTree, ...fromSpec].map(key));
+    expect(fromTree.length).toBeGreaterThan(30);
+    expect(new Set(fromTree.map(key))).toEqual(new Set(fromSpec.map(key)));
+
+    const covered = new Set([...entries, ...OTHER_MATRICES].map(key));
+    const missing = [...served].filter((route) => !covered.has(route)).sort();
+    expect(missing, 'routes without an isolation matrix entry').toEqual([]);
+  });
+
+  it('names only routes that exist', () => {
+    const { app } = matrix.testApp();
+    const unknown = [...entries, ...OTHER_MATRICES].filter((e) => !app.hasRoute({ method: e.method, url: e.path })).map((e) => `${e.name}: ${e.method} ${e.path}`);
+    expect(unknown).toEqual([]);
+  });
+});
