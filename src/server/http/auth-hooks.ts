@@ -26,6 +26,15 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** `request.host` honours X-Forwarded-Host behind a trusted proxy; "null" and junk origins never match. */
+function sameHost(origin: string, host: string): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export function cookieOptions(deps: AppDeps, request: FastifyRequest) {
   const local = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(request.headers.host ?? '');
   const secure = deps.config.cookieSecure === 'auto' ? request.protocol === 'https' || local : deps.config.cookieSecure;
@@ -68,7 +77,7 @@ export function installAuthHooks(app: FastifyInstance, deps: AppDeps): void {
     const path = request.url.split('?')[0] ?? '';
     if (PUBLIC_UNSAFE.has(path)) {
       const origin = request.headers.origin;
-      if (origin && new URL(origin).host !== request.headers.host) {
+      if (origin && !sameHost(origin, request.host)) {
         throw new AppError('CSRF_INVALID', 'This request came from another site.');
       }
       return;

@@ -32,12 +32,20 @@ const START_PARAMS = [
  * may have committed, we flush every WAL segment that changed, from the host.
  * Opening a second descriptor is enough: fdatasync flushes the file, not the fd.
  */
+// File times are coarse (a clock tick of 1-10 ms on Linux before 6.13, up to
+// 2 s on some file systems), and WAL segments are preallocated, so their size
+// never changes: two commits within one tick leave the same mtime and size.
+// An unchanged stamp only proves a segment clean when its mtime lies well
+// before the flush that recorded it.
+const MTIME_SLACK_MS = 2500;
+
 class WalFlusher {
   constructor(dataDir) {
     this.walDir = join(dataDir, 'pg_wal');
-    this.seen = new Map(); // name -> "mtimeMs:size"
+    this.seen = new Map(); // name -> { stamp: "mtimeMs:size", flushedAt }
   }
   flush() {
+    const now = Date.now();
     let names;
     try {
       names = readdirSync(this.walDir).filter((n) => /^[0-9A-F]{24}$/.test(n));
@@ -49,14 +57,15 @@ class WalFlusher {
       const st = statSync(path, { throwIfNoEntry: false });
       if (!st) continue;
       const stamp = `${st.mtimeMs}:${st.size}`;
-      if (this.seen.get(name) === stamp) continue;
+      const last = this.seen.get(name);
+      if (last && last.stamp === stamp && st.mtimeMs < last.flushedAt - MTIME_SLACK_MS) continue;
       const fd = openSync(path, 'r+');
       try {
         fdatasyncSync(fd);
       } finally {
         closeSync(fd);
       }
-      this.seen.set(name, stamp);
+      this.seen.set(name, { stamp, flushedAt: now });
     }
   }
 }

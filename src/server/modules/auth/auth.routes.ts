@@ -18,6 +18,8 @@ const tags = ['auth'];
 // Per address and account: slows guessing without letting one office's shared
 // IP lock everybody out. Lock-out after repeated failures is in the service.
 const loginLimit = {
+  // The key needs the parsed body, which the default onRequest hook runs before.
+  hook: 'preHandler' as const,
   max: 10,
   timeWindow: '1 minute',
   keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,

@@ -68,8 +68,11 @@ export async function startImport(ctx: RequestContext, municipalityId: string, f
     await recordAudit(tx, municipalityId, actorOf(ctx), { action: 'people_import.upload', entityType: 'people_import', entityId: row.id, after: { fileName: file.fileName, bytes: file.data.length } });
     return row.id;
   });
+  // Read the answer before the job starts: on the embedded database (one
+  // session) a read queued behind the job would wait for all of its work.
+  const accepted = await getImport(ctx, municipalityId, id);
   ctx.jobs.run('people-import.parse', () => parseImport(ctx, municipalityId, id));
-  return getImport(ctx, municipalityId, id);
+  return accepted;
 }
 
 export async function parseImport(deps: AppDeps, municipalityId: string, importId: string): Promise<void> {
@@ -124,8 +127,9 @@ export async function commitImport(ctx: RequestContext, municipalityId: string, 
     if (current.status !== 'ready') throw AppError.conflict(`This import cannot be committed while it is ${current.status}.`, { status: current.status });
     await repo.updateImport(tx, municipalityId, importId, { status: 'committing', progress_done: 0 });
   });
+  const accepted = await getImport(ctx, municipalityId, importId);
   ctx.jobs.run('people-import.commit', () => runCommit(ctx, actorOf(ctx), municipalityId, importId));
-  return getImport(ctx, municipalityId, importId);
+  return accepted;
 }
 
 export async function runCommit(deps: AppDeps, actor: Actor, municipalityId: string, importId: string): Promise<void> {
