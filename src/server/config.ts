@@ -22,6 +22,8 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  /** Set when behind a reverse proxy: 'true', a hop count, or a list of proxy addresses. */
+  TRUST_PROXY: z.string().default('false'),
 });
 
 export type Config = {
@@ -39,6 +41,7 @@ export type Config = {
   loginLockMs: number;
   logLevel: string;
   seedDemo: boolean;
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +66,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'auto',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+// Off by default: trusting X-Forwarded-For from anyone would let a client pick
+// its own address and walk around the sign-in rate limit.
+function parseTrustProxy(value: string): Config['trustProxy'] {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
 }

@@ -75,7 +75,20 @@ export async function startImport(ctx: RequestContext, municipalityId: string, f
   return accepted;
 }
 
+/** Parses in the background; an unexpected failure still ends the import with a reason, never "parsing" forever. */
 export async function parseImport(deps: AppDeps, municipalityId: string, importId: string): Promise<void> {
+  try {
+    await parseAndPlan(deps, municipalityId, importId);
+  } catch (err) {
+    deps.log.error({ err, importId }, 'people import could not be read');
+    await repo.updateImport(deps.db, municipalityId, importId, {
+      status: 'invalid',
+      file_errors: JSON.stringify([{ code: 'PARSE_FAILED', message: 'The file could not be read. Check that it is a CSV or XLSX export and upload it again.' }]),
+    });
+  }
+}
+
+async function parseAndPlan(deps: AppDeps, municipalityId: string, importId: string): Promise<void> {
   const { file_name, file_data } = await repo.loadImportFile(deps.db, municipalityId, importId);
   let lastWrite = 0;
   const parsed = await parseEmployeeFile({

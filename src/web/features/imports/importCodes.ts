@@ -14,6 +14,8 @@ export const ROW_ERROR_CODES = [
 ] as const;
 export const FILE_ERROR_CODES = [
   'UNSUPPORTED_FILE', 'MALFORMED_FILE', 'EMPTY_FILE', 'MISSING_COLUMNS', 'FILE_TOO_LARGE', 'TOO_MANY_ROWS',
+  // Set by the server's import job rather than the parser.
+  'PARSE_FAILED', 'COMMIT_FAILED',
 ] as const;
 
 export function isImportField(value: string | null): value is ImportField {
