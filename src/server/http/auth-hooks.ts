@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadPrincipal, type Principal } from '../modules/access/principal.js';
-import { findActiveSession, touchSession } from '../modules/auth/session.repository.js';
+import { loadSessionPrincipal, type Principal } from '../modules/access/principal.js';
+import { tokenHash, touchSession } from '../modules/auth/session.repository.js';
 import { AppError } from './app-error.js';
 import type { AppDeps, RequestContext } from './context.js';
 
@@ -56,12 +56,12 @@ export function installAuthHooks(app: FastifyInstance, deps: AppDeps): void {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await findActiveSession(deps.db, token);
+      const session = await loadSessionPrincipal(deps.db, tokenHash(token));
       if (session) {
-        request.principal = await loadPrincipal(deps.db, session);
-        request.csrfToken = session.csrf_token;
+        request.principal = session.principal;
+        request.csrfToken = session.csrfToken;
         request.sessionToken = token;
-        if (Date.now() - session.last_seen_at.getTime() > TOUCH_AFTER_MS) await touchSession(deps.db, session.sessionId, deps.config.sessionTtlMs);
+        if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await touchSession(deps.db, session.sessionId, deps.config.sessionTtlMs);
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }

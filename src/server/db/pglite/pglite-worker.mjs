@@ -117,6 +117,13 @@ const flusher = inMemory ? null : new WalFlusher(dataDir);
 let inTransaction = false;
 let db;
 
+// PGlite runs PostgreSQL in single-user mode, so autovacuum never runs and the
+// planner has no statistics: it then guesses a handful of rows per tenant and
+// picks sequential scans and sorts. We analyze after start-up and after every
+// ANALYZE_EVERY written rows, between requests (never inside a transaction).
+const ANALYZE_EVERY = 2000;
+let writesSinceAnalyze = 0;
+
 function mayCommit(sql) {
   const head = sql.trimStart().slice(0, 16).toLowerCase();
   if (head.startsWith('begin') || head.startsWith('start transaction')) {
@@ -151,6 +158,7 @@ async function handle(msg) {
     const commits = mayCommit(msg.sql);
     const result = await db.query(msg.sql, msg.params ?? [], { rowMode: 'object' });
     if (commits && flusher) flusher.flush();
+    writesSinceAnalyze += result.affectedRows ?? 0;
     return { rows: result.rows, affectedRows: result.affectedRows ?? 0, command: result.command ?? null };
   }
   if (msg.type === 'close') {
@@ -161,12 +169,22 @@ async function handle(msg) {
   throw new Error(`unknown message type ${msg.type}`);
 }
 
+async function analyze() {
+  writesSinceAnalyze = 0;
+  try {
+    await db.exec('analyze');
+  } catch {
+    // Statistics are an optimisation; a failed analyze must not break requests.
+  }
+}
+
 async function main() {
   db = await PGlite.create(inMemory ? undefined : dataDir, {
     startParams: START_PARAMS,
     parsers: { [DATE_OID]: (value) => value, [NUMERIC_OID]: (value) => Number(value) },
   });
   if (flusher) flusher.flush();
+  await analyze();
   parentPort.postMessage({ type: 'ready' });
   // Messages are handled strictly one at a time, in arrival order.
   let chain = Promise.resolve();
@@ -177,6 +195,7 @@ async function main() {
       } catch (err) {
         parentPort.postMessage({ id: msg.id, ok: false, error: serializeError(err) });
       }
+      if (writesSinceAnalyze >= ANALYZE_EVERY && !inTransaction) await analyze();
     });
   });
 }

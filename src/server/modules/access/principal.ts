@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Role, ScopeType } from '../../../shared/domain.js';
 import type { DB } from '../../db/schema.js';
 
@@ -55,4 +55,50 @@ export async function loadPrincipal(db: Kysely<DB>, user: { id: string; email: s
     persons: persons.map((p) => ({ municipalityId: p.municipality_id, personId: p.id })),
     networkMembers,
   };
+}
+
+type SessionPrincipalRow = {
+  session_id: string;
+  csrf_token: string;
+  last_seen_at: Date;
+  id: string;
+  email: string;
+  display_name: string;
+  preferred_language: string;
+  grants: PrincipalGrant[];
+  persons: { municipalityId: string; personId: string }[];
+  network_members: Record<string, string[]>;
+};
+
+/**
+ * The session and everything the policies need, in one round trip: every API
+ * request starts here, and on the embedded database each statement costs a
+ * hop to the worker thread.
+ */
+export async function loadSessionPrincipal(db: Kysely<DB>, sessionHash: string) {
+  const { rows } = await sql<SessionPrincipalRow>`
+    select s.id as session_id, s.csrf_token, s.last_seen_at, u.id, u.email, u.display_name, u.preferred_language,
+      coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role, 'scopeType', g.scope_type,
+          'networkId', g.network_id, 'municipalityId', g.municipality_id, 'unitId', g.unit_id) order by g.created_at, g.id)
+        from role_grants g where g.user_id = u.id), '[]'::json) as grants,
+      coalesce((select json_agg(json_build_object('municipalityId', p.municipality_id, 'personId', p.id))
+        from persons p where p.user_id = u.id and p.active), '[]'::json) as persons,
+      coalesce((select json_object_agg(n.network_id, n.ids) from (
+          select g.network_id, coalesce(json_agg(m.id) filter (where m.id is not null), '[]'::json) as ids
+          from role_grants g left join municipalities m on m.network_id = g.network_id
+          where g.user_id = u.id and g.network_id is not null group by g.network_id) n), '{}'::json) as network_members
+    from sessions s join users u on u.id = s.user_id
+    where s.id = ${sessionHash} and s.expires_at > now() and not u.disabled`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  const principal: Principal = {
+    userId: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    preferredLanguage: row.preferred_language,
+    grants: row.grants,
+    persons: row.persons,
+    networkMembers: row.network_members,
+  };
+  return { sessionId: row.session_id, csrfToken: row.csrf_token, lastSeenAt: new Date(row.last_seen_at), principal };
 }

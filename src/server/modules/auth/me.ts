@@ -1,40 +1,45 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Me } from '../../../shared/api/auth.js';
 import type { Language } from '../../../shared/domain.js';
 import type { DB } from '../../db/schema.js';
-import { isPlatformAdmin, visibleNetworkIds } from '../access/access.policy.js';
+import { visibleNetworkIds } from '../access/access.policy.js';
 import type { Principal } from '../access/principal.js';
 
-/** The signed-in user's view of themselves: identity, grants and where they may go. */
+type MeRow = {
+  municipalities: Me['municipalities'];
+  networks: Me['networks'];
+  names: Record<string, string>;
+};
+
+/** The signed-in user's view of themselves: identity, grants and where they may go (one query). */
 export async function buildMe(db: Kysely<DB>, p: Principal, csrfToken: string): Promise<Me> {
-  const platform = isPlatformAdmin(p) || p.grants.some((g) => g.scopeType === 'platform');
-  const municipalityIds = new Set<string>([
-    ...p.persons.map((x) => x.municipalityId),
-    ...p.grants.map((g) => g.municipalityId).filter((id): id is string => id !== null),
-    ...Object.values(p.networkMembers).flat(),
-  ]);
-  let mq = db.selectFrom('municipalities').select(['id', 'name', 'code', 'country', 'network_id']).orderBy('name');
-  if (!platform) mq = mq.where('id', 'in', municipalityIds.size > 0 ? [...municipalityIds] : ['00000000-0000-0000-0000-000000000000']);
+  const platform = p.grants.some((g) => g.scopeType === 'platform');
+  const municipalityIds = [
+    ...new Set([
+      ...p.persons.map((x) => x.municipalityId),
+      ...p.grants.map((g) => g.municipalityId).filter((id): id is string => id !== null),
+      ...Object.values(p.networkMembers).flat(),
+    ]),
+  ];
   const networkIds = visibleNetworkIds(p);
-  let nq = db.selectFrom('networks').select(['id', 'name']).orderBy('name');
-  if (!platform) nq = nq.where('id', 'in', networkIds.length > 0 ? networkIds : ['00000000-0000-0000-0000-000000000000']);
   const unitIds = p.grants.map((g) => g.unitId).filter((id): id is string => id !== null);
-  const [municipalities, networks, units] = await Promise.all([
-    mq.execute(),
-    nq.execute(),
-    unitIds.length > 0 ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute() : Promise.resolve([]),
-  ]);
-  const names = new Map<string, string>([
-    ...municipalities.map((m) => [m.id, m.name] as [string, string]),
-    ...networks.map((n) => [n.id, n.name] as [string, string]),
-    ...units.map((u) => [u.id, u.name] as [string, string]),
-  ]);
+  const { rows } = await sql<MeRow>`
+    select
+      (select coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'code', m.code, 'country', m.country, 'networkId', m.network_id) order by m.name), '[]'::json)
+         from municipalities m where ${platform} or m.id = any(${municipalityIds}::uuid[])) as municipalities,
+      (select coalesce(json_agg(json_build_object('id', n.id, 'name', n.name) order by n.name), '[]'::json)
+         from networks n where ${platform} or n.id = any(${networkIds}::uuid[])) as networks,
+      (select coalesce(json_object_agg(x.id, x.name), '{}'::json) from (
+         select id, name from municipalities where id = any(${municipalityIds}::uuid[])
+         union all select id, name from networks where id = any(${networkIds}::uuid[])
+         union all select id, name from units where id = any(${unitIds}::uuid[])) x) as names`.execute(db);
+  const row = rows[0]!;
   return {
     user: { id: p.userId, email: p.email, displayName: p.displayName, preferredLanguage: p.preferredLanguage as Language },
     persons: p.persons,
-    grants: p.grants.map((g) => ({ ...g, scopeName: names.get(g.unitId ?? g.municipalityId ?? g.networkId ?? '') ?? null })),
-    municipalities: municipalities.map((m) => ({ id: m.id, name: m.name, code: m.code, country: m.country, networkId: m.network_id })),
-    networks,
+    grants: p.grants.map((g) => ({ ...g, scopeName: row.names[g.unitId ?? g.municipalityId ?? g.networkId ?? ''] ?? null })),
+    municipalities: row.municipalities,
+    networks: row.networks,
     csrfToken,
   };
 }
