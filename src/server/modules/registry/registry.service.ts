@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/app-error.js';
 import { actorOf, requirePrincipal, type RequestContext } from '../../http/context.js';
-import { isPlatformAdmin } from '../access/access.policy.js';
 import { recordPlatformAudit, type Actor } from '../audit/audit.repository.js';
 import { parseMunicipalityRegistry, RegistryParseError } from './registry.parse.js';
+import { registryPolicy } from './registry.policy.js';
 
 /** Loads the official municipality list of a country: all rows or, on any bad row, none. */
 export async function importRegistryFile(db: Kysely<DB>, actor: Actor, fileName: string, data: Buffer) {
@@ -38,7 +38,7 @@ export async function importRegistryFile(db: Kysely<DB>, actor: Actor, fileName:
 
 /** The registry is shared reference data for the whole platform. */
 export function assertCanManageRegistry(ctx: RequestContext): void {
-  if (!isPlatformAdmin(requirePrincipal(ctx))) throw AppError.forbidden();
+  if (!registryPolicy.import(requirePrincipal(ctx))) throw AppError.forbidden();
 }
 
 export async function importRegistry(ctx: RequestContext, fileName: string, data: Buffer) {
@@ -47,7 +47,7 @@ export async function importRegistry(ctx: RequestContext, fileName: string, data
 }
 
 export async function searchRegistry(ctx: RequestContext, q: { country?: string; q?: string }) {
-  assertCanManageRegistry(ctx);
+  if (!registryPolicy.read(requirePrincipal(ctx))) throw AppError.forbidden();
   let query = ctx.db.selectFrom('municipality_registry').select(['country', 'code', 'name', 'population', 'region']).orderBy('country').orderBy('code').limit(100);
   if (q.country) query = query.where('country', '=', q.country);
   if (q.q) query = query.where((eb) => eb.or([eb(sql`lower(name)`, 'like', `%${q.q!.toLowerCase()}%`), eb('code', '=', q.q!)]));
