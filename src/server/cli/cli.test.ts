@@ -33,3 +33,14 @@ describe('npm run cli', () => {
     expect(JSON.parse(stdout).inserted + JSON.parse(stdout).updated).toBe(357);
   }, 60_000);
 });
+
+describe('npm run cli -- platform-admin:create', () => {
+  it('bootstraps the first administrator with a one-time set-password link', async () => {
+    const { stdout } = await cli('platform-admin:create', 'root@mestring.example', 'Første', 'Admin');
+    const out = JSON.parse(stdout);
+    expect(out.email).toBe('root@mestring.example');
+    expect(out.setPasswordLink).toMatch(/\/reset-password\?token=[\w-]{20,}/);
+    const again = JSON.parse((await cli('platform-admin:create', 'root@mestring.example')).stdout);
+    expect(again.userId).toBe(out.userId);
+  }, 60_000);
+});

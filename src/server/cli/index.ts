@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { basename } from 'node:path';
 import { loadConfig } from '../config.js';
 import { databaseOptionsFromConfig, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { AppError } from '../http/app-error.js';
+import { issueSetPasswordLink } from '../modules/auth/auth.service.js';
 import { importRegistryFile } from '../modules/registry/registry.service.js';
 
 // `npm run cli -- <command> [args]`: operations that need no browser. Works on
@@ -14,6 +16,25 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
     run: async ([file]) => {
       if (!file) throw new Error('give the file to import');
       return withDatabase((db) => importRegistryFile(db, { userId: null, label: 'cli' }, basename(file), readFileSync(file)));
+    },
+  },
+  'platform-admin:create': {
+    usage: 'platform-admin:create <email> [display name]   first administrator of an empty installation; prints a set-password link',
+    run: async ([email, ...name]) => {
+      if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) throw new Error('give the e-mail address of the administrator');
+      const config = loadConfig();
+      return withDatabase(async (db) => {
+        const user =
+          (await db.selectFrom('users').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst()) ??
+          (await db.insertInto('users').values({ email: email.toLowerCase(), display_name: name.join(' ') || email }).returning('id').executeTakeFirstOrThrow());
+        await db
+          .insertInto('role_grants')
+          .values({ user_id: user.id, role: 'platform_admin', scope_type: 'platform' })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        const link = await issueSetPasswordLink({ db, config }, user.id, 24 * 3600_000);
+        return { userId: user.id, email, setPasswordLink: link };
+      });
     },
   },
 };

@@ -62,7 +62,7 @@ export async function requestPasswordReset(ctx: RequestContext, email: string): 
   await ctx.mailer.send({ to: user.email, ...passwordResetMail(user.preferred_language, { link, name: user.display_name }) });
 }
 
-export async function issueSetPasswordLink(deps: AppDeps, userId: string, ttlMs: number): Promise<string> {
+export async function issueSetPasswordLink(deps: Pick<AppDeps, 'db' | 'config'>, userId: string, ttlMs: number): Promise<string> {
   const token = newToken();
   await deps.db
     .insertInto('password_reset_tokens')
