@@ -21,10 +21,27 @@ function describe(label: string, violations: Violation[]): string {
 }
 
 /**
+ * Waits for running CSS transitions and animations (a dialog fading in, say)
+ * to end, so colour contrast is measured on the final colours. Endless ones
+ * (spinners) are skipped.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/**
  * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page and fails on
  * any serious or critical violation, listing each with its elements.
  */
 export async function checkA11y(page: Page, label: string, options: { exclude?: string[] } = {}): Promise<void> {
+  await settleAnimations(page);
   let builder = new AxeBuilder({ page }).withTags(TAGS);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const results = await builder.analyze();
