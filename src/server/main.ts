@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrator.js';
 import { buildApp } from './http/app.js';
 import { BackgroundJobs } from './jobs/background.js';
 import { createMailer } from './mail/mailer.js';
+import { ensureBuiltInFrameworks } from './modules/frameworks/frameworks.service.js';
 import { resumeUnfinishedImports } from './modules/people/people-import.service.js';
 
 // Composition root: config → database → migrations → seed → app → jobs → listen.
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(database.db);
   const app0Log = (msg: string) => console.log(`[mestring] ${msg}`);
   if (applied.length > 0) app0Log(`applied migrations: ${applied.join(', ')}`);
+  await ensureBuiltInFrameworks(database.db);
   if (config.seedDemo) {
     const empty = !(await database.db.selectFrom('municipalities').select('id').limit(1).executeTakeFirst());
     if (empty) {

@@ -2,6 +2,7 @@ import { seedDemo } from '../../../seeds/seed-demo.js';
 import { loadConfig } from '../config.js';
 import { databaseOptionsFromConfig, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
+import { ensureBuiltInFrameworks } from '../modules/frameworks/frameworks.service.js';
 
 const SCENARIOS: Record<string, (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<unknown>> = { demo: seedDemo };
 
@@ -14,6 +15,7 @@ if (!scenario) {
 const database = await openDatabase(databaseOptionsFromConfig(loadConfig()));
 try {
   await migrateToLatest(database.db);
+  await ensureBuiltInFrameworks(database.db);
   await scenario(database.db);
   console.log(`seeded scenario "${name}"`);
 } finally {

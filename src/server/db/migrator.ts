@@ -1,10 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_frameworks.js';
+import * as m0003 from './migrations/0003_role_profiles.js';
 
 // Listed explicitly (not read from disk) so that migrations run the same under
 // tsx, vitest and a bundler. Forward-only: add a new file, never edit an old one.
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_frameworks': m0002,
+  '0003_role_profiles': m0003,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

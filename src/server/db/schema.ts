@@ -162,7 +162,90 @@ export interface MunicipalityRegistryTable {
   imported_at: UpdatedAt;
 }
 
+export interface FrameworksTable {
+  id: Generated<string>;
+  key: string;
+  name: Json;
+  built_in: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface FrameworkVersionsTable {
+  id: Generated<string>;
+  framework_id: string;
+  version: string;
+  name: Json;
+  description: Json | null;
+  source: string | null;
+  licence: string | null;
+  content_hash: string;
+  imported_by: string | null;
+  imported_at: CreatedAt;
+}
+
+export interface FrameworkLevelsTable {
+  version_id: string;
+  level: number;
+  name: Json;
+  description: Json | null;
+}
+
+export interface FrameworkAreasTable {
+  version_id: string;
+  code: string;
+  position: number;
+  name: Json;
+  description: Json | null;
+}
+
+export interface FrameworkCompetencesTable {
+  version_id: string;
+  code: string;
+  area_code: string;
+  position: number;
+  name: Json;
+  description: Json | null;
+  digcomp_ref: string | null;
+  level_descriptions: Json;
+}
+
+export interface FrameworkStatementsTable {
+  version_id: string;
+  code: string;
+  competence_code: string;
+  level: number;
+  text: Json;
+}
+
+export interface RoleProfilesTable {
+  municipality_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  framework_version_id: string;
+  profession: string | null;
+  unit_id: string | null;
+  template_key: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RoleProfileRequirementsTable {
+  municipality_id: string;
+  profile_id: string;
+  competence_code: string;
+  required_level: number;
+}
+
 export interface DB {
+  role_profiles: RoleProfilesTable;
+  role_profile_requirements: RoleProfileRequirementsTable;
+  frameworks: FrameworksTable;
+  framework_versions: FrameworkVersionsTable;
+  framework_levels: FrameworkLevelsTable;
+  framework_areas: FrameworkAreasTable;
+  framework_competences: FrameworkCompetencesTable;
+  framework_statements: FrameworkStatementsTable;
   networks: NetworksTable;
   municipalities: MunicipalitiesTable;
   units: UnitsTable;

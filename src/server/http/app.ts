@@ -11,9 +11,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerAccessRoutes } from '../modules/access/access.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerFrameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { registerPeopleImportRoutes } from '../modules/people/people-import.routes.js';
 import { registerPeopleRoutes } from '../modules/people/people.routes.js';
 import { registerRegistryRoutes } from '../modules/registry/registry.routes.js';
+import { registerRoleProfileRoutes } from '../modules/role-profiles/role-profiles.routes.js';
 import { registerTenancyRoutes } from '../modules/tenancy/tenancy.routes.js';
 import { AppError } from './app-error.js';
 import { installAuthHooks } from './auth-hooks.js';
@@ -58,6 +60,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       registerAccessRoutes(api);
       registerAuditRoutes(api);
       registerRegistryRoutes(api);
+      registerFrameworkRoutes(api);
+      registerRoleProfileRoutes(api);
     },
     { prefix: '/api/v1' },
   );
