@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 export type Actor = { userId: string | null; label: string; requestId?: string | null };
@@ -14,39 +14,26 @@ export type AuditEntry = {
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
+function eventValues(actor: Actor, entry: AuditEntry) {
+  return {
+    actor_user_id: actor.userId,
+    actor_label: actor.label,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before: json(entry.before),
+    after: json(entry.after),
+    request_id: actor.requestId ?? null,
+  };
+}
+
 /** Writes the audit event inside the caller's transaction, so the change and its record commit together. */
 export async function recordAudit(tx: Transaction<DB>, municipalityId: string, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_events')
-    .values({
-      municipality_id: municipalityId,
-      actor_user_id: actor.userId,
-      actor_label: actor.label,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before: json(entry.before),
-      after: json(entry.after),
-      request_id: actor.requestId ?? null,
-    })
-    .execute();
+  await tx.insertInto('audit_events').values({ municipality_id: municipalityId, ...eventValues(actor, entry) }).execute();
 }
 
 export async function recordPlatformAudit(tx: Transaction<DB>, networkId: string | null, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('platform_audit_events')
-    .values({
-      network_id: networkId,
-      actor_user_id: actor.userId,
-      actor_label: actor.label,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before: json(entry.before),
-      after: json(entry.after),
-      request_id: actor.requestId ?? null,
-    })
-    .execute();
+  await tx.insertInto('platform_audit_events').values({ network_id: networkId, ...eventValues(actor, entry) }).execute();
 }
 
 export type AuditFilter = {
@@ -66,30 +53,33 @@ export type AuditFilter = {
  */
 const cursorAt = sql<string>`to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at');
 
+/** The filters both audit tables share (they have the same event columns). */
+function filterSql(f: AuditFilter): RawBuilder<boolean> {
+  const conditions: RawBuilder<unknown>[] = [sql`true`];
+  if (f.entityType) conditions.push(sql`entity_type = ${f.entityType}`);
+  if (f.action) conditions.push(sql`action = ${f.action}`);
+  if (f.actorUserId) conditions.push(sql`actor_user_id = ${f.actorUserId}::uuid`);
+  if (f.from) conditions.push(sql`occurred_at >= ${f.from}::timestamptz`);
+  if (f.to) conditions.push(sql`occurred_at < ${f.to}::timestamptz`);
+  if (f.cursor) conditions.push(sql`(occurred_at, id) < (${f.cursor.occurredAt}::timestamptz, ${f.cursor.id}::uuid)`);
+  return sql<boolean>`${sql.join(conditions, sql` and `)}`;
+}
+
 export async function listAuditEvents(db: Kysely<DB> | Transaction<DB>, municipalityId: string, f: AuditFilter) {
-  let q = db.selectFrom('audit_events').selectAll().select(cursorAt).where('municipality_id', '=', municipalityId);
-  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
-  if (f.action) q = q.where('action', '=', f.action);
-  if (f.actorUserId) q = q.where('actor_user_id', '=', f.actorUserId);
-  if (f.from) q = q.where('occurred_at', '>=', new Date(f.from));
-  if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
-  if (f.cursor) {
-    const c = f.cursor;
-    q = q.where(sql<boolean>`(occurred_at, id) < (${c.occurredAt}::timestamptz, ${c.id}::uuid)`);
-  }
-  return q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .select(cursorAt)
+    .where('municipality_id', '=', municipalityId)
+    .where(filterSql(f))
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
 }
 
 export async function listPlatformAuditEvents(db: Kysely<DB> | Transaction<DB>, networkId: string | null, f: AuditFilter) {
-  let q = db.selectFrom('platform_audit_events').selectAll().select(cursorAt);
-  q = networkId ? q.where('network_id', '=', networkId) : q;
-  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
-  if (f.action) q = q.where('action', '=', f.action);
-  if (f.from) q = q.where('occurred_at', '>=', new Date(f.from));
-  if (f.to) q = q.where('occurred_at', '<', new Date(f.to));
-  if (f.cursor) {
-    const c = f.cursor;
-    q = q.where(sql<boolean>`(occurred_at, id) < (${c.occurredAt}::timestamptz, ${c.id}::uuid)`);
-  }
+  let q = db.selectFrom('platform_audit_events').selectAll().select(cursorAt).where(filterSql(f));
+  if (networkId) q = q.where('network_id', '=', networkId);
   return q.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
 }
