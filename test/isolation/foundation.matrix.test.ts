@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { accessEntries } from './entries/access.entries.js';
 import { auditRegistryEntries } from './entries/audit-registry.entries.js';
 import { authEntries } from './entries/auth.entries.js';
+import { frameworkEntries } from './entries/frameworks.entries.js';
 import { peopleEntries } from './entries/people.entries.js';
+import { roleProfileEntries } from './entries/role-profiles.entries.js';
 import { tenancyEntries } from './entries/tenancy.entries.js';
 import { listApiRoutes, runIsolationMatrix, type MatrixEntry } from './matrix.js';
 
@@ -16,7 +18,11 @@ const entries: MatrixEntry[] = [...authEntries, ...tenancyEntries, ...peopleEntr
  * Entries that other matrix files run. Import their entry lists here, so that
  * this one coverage test sees every route of the app.
  */
-const OTHER_MATRICES: MatrixEntry[] = [];
+const OTHER_MATRICES: MatrixEntry[] = [
+  // frameworks.matrix.test.ts
+  ...frameworkEntries,
+  ...roleProfileEntries,
+];
 
 const matrix = runIsolationMatrix(entries, { title: 'foundation isolation matrix' });
 

@@ -19,8 +19,15 @@ import { idsOf } from './objects.js';
  */
 export type Outcome = 'allow' | 'forbidden' | 'notFound' | 'unauthenticated' | 'invalid';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export const PLACEHOLDERS = ['municipalityId', 'networkId', 'unitId', 'personId', 'grantId', 'importId'] as const;
+export const PLACEHOLDERS = ['municipalityId', 'networkId', 'unitId', 'personId', 'grantId', 'importId', 'profileId', 'versionId'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
+/**
+ * Ids of platform-wide reference data (framework versions): the same object
+ * for every tenant, so a path that names only these gets no foreign run.
+ */
+export const REFERENCE_PLACEHOLDERS: readonly Placeholder[] = ['versionId'];
+/** True when the path names a tenant's object (so the entry also runs against a foreign tenant). */
+export const isTenantScoped = (path: string) => placeholdersOf(path).some((name) => !REFERENCE_PLACEHOLDERS.includes(name as Placeholder));
 
 export type MatrixContext = {
   t: TestApp;
@@ -65,7 +72,7 @@ export type MatrixEntry = {
   /** Outcome per role on the actor's own tenant. */
   expect: Record<ActorRole, Outcome>;
   /**
-   * Routes with placeholders also run against a foreign tenant, where every
+   * Routes with tenant placeholders (any but REFERENCE_PLACEHOLDERS) also run against a foreign tenant, where every
    * signed-in role gets notFound and anonymous unauthenticated, except the
    * roles listed here.
    */
@@ -206,6 +213,7 @@ function validate(entry: MatrixEntry): void {
   }
   for (const role of ACTOR_ROLES) if (!entry.expect[role]) throw new Error(`${entry.name}: no expectation for ${role}`);
   if (entry.foreign && !entry.foreign.why.trim()) throw new Error(`${entry.name}: foreign exceptions need a reason`);
+  if (entry.foreign && !isTenantScoped(entry.path)) throw new Error(`${entry.name}: names no tenant, so it has no foreign run to make exceptions for`);
 }
 
 export type MatrixHandle = { testApp: () => TestApp };
@@ -236,7 +244,8 @@ export function runIsolationMatrix(entries: MatrixEntry[], options: { title?: st
     });
 
     for (const entry of entries) {
-      const scoped = placeholdersOf(entry.path).length > 0;
+      const scoped = isTenantScoped(entry.path);
+      const hasIds = placeholdersOf(entry.path).length > 0;
       describe(`${entry.name}: ${entry.method} ${entry.path}`, () => {
         let own: Tenant;
         let foreign: Tenant;
@@ -261,7 +270,7 @@ export function runIsolationMatrix(entries: MatrixEntry[], options: { title?: st
           it(`${role} on its own tenant → ${entry.expect[role]}`, () => runCase(entry, ctxFor(role, 'own'), entry.expect[role]));
           if (scoped) it(`${role} on a foreign tenant → ${foreignOutcome(entry, role)}`, () => runCase(entry, ctxFor(role, 'foreign'), foreignOutcome(entry, role)));
         }
-        if (scoped && entry.expect.anonymous === 'unauthenticated') {
+        if (hasIds && entry.expect.anonymous === 'unauthenticated') {
           it('anonymous with unknown ids → unauthenticated', () => runCase(entry, ctxFor('anonymous', 'unknown ids'), 'unauthenticated'));
         }
         // Unsafe methods need the session's CSRF token (public sign-in routes check the origin instead).

@@ -26,9 +26,16 @@ export async function insertVersion(tx: Transaction<DB>, doc: FrameworkDocument,
   const framework = await tx
     .insertInto('frameworks')
     .values({ key: doc.key, name: JSON.stringify(doc.name), built_in: opts.builtIn })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ name: JSON.stringify(doc.name) }))
+    .onConflict((oc) => oc.column('key').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst()
+    .then(async (created) => created ?? (await tx.selectFrom('frameworks').select('id').where('key', '=', doc.key).executeTakeFirstOrThrow()));
+  // The framework is called what its newest version calls it: importing an
+  // older version (DigComp 2.2 after 3.0) must not rename it.
+  const versions = await tx.selectFrom('framework_versions').select('version').where('framework_id', '=', framework.id).execute();
+  if (versions.every((v) => compareVersions(doc.version, v.version) > 0)) {
+    await tx.updateTable('frameworks').set({ name: JSON.stringify(doc.name) }).where('id', '=', framework.id).execute();
+  }
   const version = await tx
     .insertInto('framework_versions')
     .values({
@@ -119,4 +126,13 @@ export function listStatements(db: Db, versionId: string, filter: { competenceCo
   if (filter.competenceCode) q = q.where('competence_code', '=', filter.competenceCode);
   if (filter.level) q = q.where('level', '=', filter.level);
   return q.orderBy('competence_code').orderBy('level').orderBy('code').execute();
+}
+
+/** Orders "2.2" < "3.0" < "10.1" (numeric parts compared as numbers). */
+export function compareVersions(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+export function findFramework(db: Db, key: string) {
+  return db.selectFrom('frameworks').select(['id', 'built_in']).where('key', '=', key).executeTakeFirst();
 }

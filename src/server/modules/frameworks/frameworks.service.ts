@@ -77,6 +77,10 @@ export async function storeFrameworkVersion(db: Kysely<DB>, doc: FrameworkDocume
   const problems = frameworkProblems(parsed);
   if (problems.length > 0) throw new AppError('IMPORT_INVALID', 'The framework is not consistent.', { problems });
   return db.transaction().execute(async (tx) => {
+    const framework = await repo.findFramework(tx, parsed.key);
+    if (framework?.built_in && !opts.builtIn) {
+      throw AppError.conflict(`"${parsed.key}" is a framework that ships with Mestring; import yours under another key.`, { field: 'key' });
+    }
     const existing = await repo.findVersion(tx, parsed.key, parsed.version);
     if (existing) {
       if (existing.content_hash === repo.contentHash(parsed)) return { created: false, frameworkId: existing.framework_id, versionId: existing.id };

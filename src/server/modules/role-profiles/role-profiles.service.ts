@@ -109,7 +109,11 @@ export async function updateProfile(ctx: RequestContext, municipalityId: string,
       .execute();
     if (input.requirements) await repo.replaceRequirements(tx, municipalityId, profileId, input.requirements);
     const after = present((await repo.findProfile(tx, municipalityId, profileId))!);
-    await recordAudit(tx, municipalityId, actorOf(ctx), { action: 'role_profile.update', entityType: 'role_profile', entityId: profileId, before: present(current), after });
+    const before = present(current);
+    // A save that changes nothing is not an event worth auditing.
+    if (JSON.stringify({ ...before }) !== JSON.stringify({ ...after })) {
+      await recordAudit(tx, municipalityId, actorOf(ctx), { action: 'role_profile.update', entityType: 'role_profile', entityId: profileId, before, after });
+    }
     return after;
   });
 }
