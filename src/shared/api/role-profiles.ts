@@ -14,6 +14,8 @@ export const roleProfileSchema = z.object({
   unitId: z.uuid().nullable(),
   templateKey: z.string().nullable(),
   requirements: z.array(requirement),
+  /** Send back as `expectedUpdatedAt` when saving, so two editors cannot silently overwrite each other. */
+  updatedAt: z.string(),
 });
 export type RoleProfile = z.infer<typeof roleProfileSchema>;
 
@@ -25,7 +27,10 @@ export const roleProfileInput = z.object({
   unitId: z.uuid().nullable().optional(),
   requirements: z.array(requirement).max(500),
 });
-export const updateRoleProfileBody = roleProfileInput.omit({ frameworkVersionId: true }).partial();
+export const updateRoleProfileBody = roleProfileInput
+  .omit({ frameworkVersionId: true })
+  .partial()
+  .extend({ expectedUpdatedAt: z.string().max(40).optional() });
 export const copyRoleProfileBody = z.object({ name: z.string().trim().min(1).max(200) });
 export const fromTemplateBody = z.object({
   templateKey: z.string().min(1).max(80),

@@ -8,11 +8,16 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { FrameworksPage } from '../features/frameworks/FrameworksPage';
+import { FrameworkVersionPage } from '../features/frameworks/FrameworkVersionPage';
 import { HomePage } from '../features/home/HomePage';
 import { ImportPage } from '../features/imports/ImportPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { NewPersonPage, PersonPage } from '../features/people/PersonPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
+import { NewFromTemplatePage, NewRoleProfilePage } from '../features/role-profiles/NewRoleProfilePages';
+import { RoleProfilePage } from '../features/role-profiles/RoleProfilePage';
+import { RoleProfilesPage } from '../features/role-profiles/RoleProfilesPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { AuthProvider } from './auth';
 import { PublicOnly, RequireAuth, RequirePermission } from './guards';
@@ -20,7 +25,7 @@ import { Layout } from './Layout';
 import { MunicipalityProvider } from './municipality';
 import type { Permissions } from './permissions';
 
-type TitleKey = 'nav.people' | 'nav.import' | 'nav.units' | 'nav.audit' | 'nav.municipality' | 'nav.network';
+type TitleKey = 'nav.people' | 'nav.import' | 'nav.units' | 'nav.roleProfiles' | 'nav.audit' | 'nav.municipality' | 'nav.network';
 
 function Guarded({ permission, titleKey, children }: { permission: keyof Permissions; titleKey: TitleKey; children: ReactNode }) {
   const { t } = useTranslation();
@@ -46,6 +51,12 @@ export function AppRoutes() {
           <Route path="/people/import" element={<Guarded permission="importPeople" titleKey="nav.import"><ImportPage /></Guarded>} />
           <Route path="/people/:personId" element={<Guarded permission="readPeople" titleKey="nav.people"><PersonPage /></Guarded>} />
           <Route path="/units" element={<Guarded permission="readUnits" titleKey="nav.units"><UnitsPage /></Guarded>} />
+          <Route path="/role-profiles" element={<Guarded permission="readRoleProfiles" titleKey="nav.roleProfiles"><RoleProfilesPage /></Guarded>} />
+          <Route path="/role-profiles/new" element={<Guarded permission="manageRoleProfiles" titleKey="nav.roleProfiles"><NewRoleProfilePage /></Guarded>} />
+          <Route path="/role-profiles/new/template" element={<Guarded permission="manageRoleProfiles" titleKey="nav.roleProfiles"><NewFromTemplatePage /></Guarded>} />
+          <Route path="/role-profiles/:profileId" element={<Guarded permission="readRoleProfiles" titleKey="nav.roleProfiles"><RoleProfilePage /></Guarded>} />
+          <Route path="/frameworks" element={<FrameworksPage />} />
+          <Route path="/frameworks/:versionId" element={<FrameworkVersionPage />} />
           <Route path="/audit" element={<Guarded permission="viewAudit" titleKey="nav.audit"><AuditPage /></Guarded>} />
           <Route path="/admin/municipality" element={<Guarded permission="adminMunicipality" titleKey="nav.municipality"><MunicipalityAdminPage /></Guarded>} />
           <Route path="/admin/network" element={<Guarded permission="adminNetwork" titleKey="nav.network"><NetworkAdminPage /></Guarded>} />

@@ -2,7 +2,7 @@ import type { Permissions } from './permissions';
 
 export type NavItem = {
   to: string;
-  key: 'home' | 'people' | 'import' | 'units' | 'audit' | 'municipality' | 'network' | 'profile';
+  key: 'home' | 'people' | 'import' | 'units' | 'roleProfiles' | 'frameworks' | 'audit' | 'municipality' | 'network' | 'profile';
   visible: (can: Permissions) => boolean;
 };
 
@@ -12,6 +12,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/people', key: 'people', visible: (can) => can.readPeople },
   { to: '/people/import', key: 'import', visible: (can) => can.importPeople },
   { to: '/units', key: 'units', visible: (can) => can.readUnits },
+  { to: '/role-profiles', key: 'roleProfiles', visible: (can) => can.readRoleProfiles },
+  { to: '/frameworks', key: 'frameworks', visible: () => true },
   { to: '/audit', key: 'audit', visible: (can) => can.viewAudit },
   { to: '/admin/municipality', key: 'municipality', visible: (can) => can.adminMunicipality },
   { to: '/admin/network', key: 'network', visible: (can) => can.adminNetwork },

@@ -46,6 +46,27 @@ describe('permissionsFor', () => {
     expect(coordinator).toMatchObject({ adminNetwork: true, manageNetworkGrants: false, readPeople: false });
   });
 
+  it('lets advisors and admins manage role profiles, and leaders and ombud read them', () => {
+    const advisor = me([grant({ role: 'competence_advisor', scopeType: 'municipality', municipalityId: M1.id })]);
+    expect(permissionsFor(advisor, M1)).toMatchObject({ readRoleProfiles: true, manageRoleProfiles: true, importFrameworks: false });
+    expect(permissionsFor(advisor, M2).readRoleProfiles).toBe(false);
+    const admin = me([grant({ role: 'municipal_admin', scopeType: 'municipality', municipalityId: M1.id })]);
+    expect(permissionsFor(admin, M1)).toMatchObject({ readRoleProfiles: true, manageRoleProfiles: true });
+    for (const role of ['leader', 'ombud'] as const) {
+      const unitScoped = me([grant({ role, scopeType: 'unit', municipalityId: M1.id, unitId: crypto.randomUUID() })]);
+      expect(permissionsFor(unitScoped, M1)).toMatchObject({ readRoleProfiles: true, manageRoleProfiles: false });
+      const municipal = me([grant({ role, scopeType: 'municipality', municipalityId: M1.id })]);
+      expect(permissionsFor(municipal, M1)).toMatchObject({ readRoleProfiles: true, manageRoleProfiles: false });
+    }
+    const network = me([grant({ role: 'competence_advisor', scopeType: 'network', networkId: M1.networkId })]);
+    expect(permissionsFor(network, M1).readRoleProfiles).toBe(false);
+  });
+
+  it('lets only platform admins import frameworks', () => {
+    expect(permissionsFor(me([grant({ role: 'platform_admin', scopeType: 'platform' })]), null)).toMatchObject({ importFrameworks: true, readRoleProfiles: false });
+    expect(permissionsFor(me([grant({ role: 'municipal_admin', scopeType: 'municipality', municipalityId: M1.id })]), M1).importFrameworks).toBe(false);
+  });
+
   it('gives a plain employee nothing to manage', () => {
     const p = permissionsFor(me([grant({ role: 'employee', scopeType: 'municipality', municipalityId: M1.id })]), M1);
     expect(Object.values(p).every((v) => v === false)).toBe(true);

@@ -44,12 +44,15 @@ export type Permissions = {
   adminNetwork: boolean;
   manageNetworkGrants: boolean;
   createNetwork: boolean;
+  readRoleProfiles: boolean;
+  manageRoleProfiles: boolean;
+  importFrameworks: boolean;
 };
 
 const NONE: Permissions = {
   readPeople: false, managePeople: false, importPeople: false, createAccounts: false, manageUnits: false, readUnits: false,
   viewAudit: false, adminMunicipality: false, manageMunicipalGrants: false, adminNetwork: false, manageNetworkGrants: false,
-  createNetwork: false,
+  createNetwork: false, readRoleProfiles: false, manageRoleProfiles: false, importFrameworks: false,
 };
 
 export function permissionsFor(me: Me | null, municipality: MeMunicipality | null | undefined): Permissions {
@@ -59,6 +62,8 @@ export function permissionsFor(me: Me | null, municipality: MeMunicipality | nul
   const manage = hasMunicipalRole(me, municipality, ['municipal_admin', 'competence_advisor']);
   const read = manage || hasMunicipalRole(me, municipality, ['leader']) || hasUnitRole(me, municipality, ['leader']);
   const settings = Boolean(municipality) && (platform || admin);
+  // Role profiles: as the server's roleProfilesPolicy.
+  const readProfiles = manage || hasMunicipalRole(me, municipality, ['leader', 'ombud']) || hasUnitRole(me, municipality, ['leader', 'ombud']);
   return {
     readPeople: read,
     managePeople: manage,
@@ -72,5 +77,9 @@ export function permissionsFor(me: Me | null, municipality: MeMunicipality | nul
     adminNetwork: platform || me.grants.some((g) => g.role === 'network_coordinator' && g.scopeType === 'network'),
     manageNetworkGrants: platform,
     createNetwork: platform,
+    readRoleProfiles: readProfiles,
+    manageRoleProfiles: manage,
+    // The framework library is platform-wide reference data.
+    importFrameworks: platform,
   };
 }

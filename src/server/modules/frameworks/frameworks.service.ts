@@ -75,7 +75,7 @@ export async function listStatements(ctx: RequestContext, versionId: string, fil
 export async function storeFrameworkVersion(db: Kysely<DB>, doc: FrameworkDocument, actor: Actor, opts: { builtIn: boolean }) {
   const parsed = frameworkDocument.parse(doc);
   const problems = frameworkProblems(parsed);
-  if (problems.length > 0) throw new AppError('IMPORT_INVALID', 'The framework is not consistent.', { problems });
+  if (problems.length > 0) throw new AppError('IMPORT_INVALID', 'The framework is not consistent.', { problems: problems.map((message) => ({ message })) });
   return db.transaction().execute(async (tx) => {
     const framework = await repo.findFramework(tx, parsed.key);
     if (framework?.built_in && !opts.builtIn) {

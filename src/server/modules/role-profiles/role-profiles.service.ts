@@ -22,6 +22,7 @@ const present = (p: Row): RoleProfile => ({
   unitId: p.unit_id,
   templateKey: p.template_key,
   requirements: p.requirements.map((r) => ({ competenceCode: r.competence_code, requiredLevel: r.required_level })),
+  updatedAt: p.updated_at.toISOString(),
 });
 
 function authorize(ctx: RequestContext, municipalityId: string, action: 'read' | 'manage') {
@@ -93,6 +94,12 @@ export async function updateProfile(ctx: RequestContext, municipalityId: string,
   return withTenant(ctx.db, municipalityId, async (tx) => {
     const current = await repo.findProfile(tx, municipalityId, profileId);
     if (!current) throw AppError.notFound('Role profile');
+    if (input.expectedUpdatedAt && input.expectedUpdatedAt !== current.updated_at.toISOString()) {
+      throw AppError.conflict('Someone else saved this profile after you opened it. Reload to see their changes.', {
+        reason: 'STALE',
+        currentUpdatedAt: current.updated_at.toISOString(),
+      });
+    }
     if (input.requirements) await checkRequirements(tx, current.framework_version_id, input.requirements);
     await checkUnit(tx, municipalityId, input.unitId);
     await tx
@@ -111,7 +118,7 @@ export async function updateProfile(ctx: RequestContext, municipalityId: string,
     const after = present((await repo.findProfile(tx, municipalityId, profileId))!);
     const before = present(current);
     // A save that changes nothing is not an event worth auditing.
-    if (JSON.stringify({ ...before }) !== JSON.stringify({ ...after })) {
+    if (JSON.stringify({ ...before, updatedAt: null }) !== JSON.stringify({ ...after, updatedAt: null })) {
       await recordAudit(tx, municipalityId, actorOf(ctx), { action: 'role_profile.update', entityType: 'role_profile', entityId: profileId, before, after });
     }
     return after;

@@ -249,12 +249,13 @@ describe('changing, copying and deleting', () => {
     });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     const updated = res.json<RoleProfile>();
-    expect(updated).toEqual({ ...profile, name: 'Etter endring', requirements: [{ competenceCode: 'HC.WT.1', requiredLevel: 4 }] });
+    expect(updated).toEqual({ ...profile, name: 'Etter endring', requirements: [{ competenceCode: 'HC.WT.1', requiredLevel: 4 }], updatedAt: expect.any(String) });
+    expect(updated.updatedAt > profile.updatedAt).toBe(true);
     expect(await requirementRows(profile.id)).toHaveLength(1);
 
     // Without requirements, the requirements stay; null clears the optional fields.
     const cleared = await api(a.sessions.municipal_admin, 'PATCH', `${base(a)}/${profile.id}`, { description: null, unitId: null, profession: null });
-    expect(cleared.json()).toEqual({ ...updated, description: null, unitId: null, profession: null });
+    expect(cleared.json()).toEqual({ ...updated, description: null, unitId: null, profession: null, updatedAt: expect.any(String) });
     // An empty list removes them all.
     const emptied = await api(a.sessions.municipal_admin, 'PATCH', `${base(a)}/${profile.id}`, { requirements: [] });
     expect(emptied.json().requirements).toEqual([]);
@@ -283,7 +284,7 @@ describe('changing, copying and deleting', () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
     const copy = res.json<RoleProfile>();
     expect(copy.id).not.toBe(original.id);
-    expect(copy).toEqual({ ...original, id: copy.id, name: 'Kopi' });
+    expect(copy).toEqual({ ...original, id: copy.id, name: 'Kopi', updatedAt: expect.any(String) });
 
     await api(advisor(), 'PATCH', `${base(a)}/${copy.id}`, { requirements: [{ competenceCode: 'HC.DIG.1', requiredLevel: 1 }] });
     expect((await api(advisor(), 'GET', `${base(a)}/${original.id}`)).json()).toEqual(original);
@@ -410,5 +411,20 @@ describe('saving without changes', () => {
     const renamed = await api(advisor(), 'PATCH', `${base(a)}/${profile.id}`, { name: `${profile.name} (renamed)` });
     expect(renamed.statusCode).toBe(200);
     expect((await auditOf(a.municipality.id, profile.id)).length).toBe(before + 1);
+  });
+});
+
+describe('two people editing one profile', () => {
+  it('refuses a save based on an outdated copy with 409 and keeps the other save', async () => {
+    const profile = await create({ name: `Concurrent ${Date.now()}` });
+    const first = await api(advisor(), 'PATCH', `${base(a)}/${profile.id}`, { name: 'First editor', expectedUpdatedAt: profile.updatedAt });
+    expect(first.statusCode).toBe(200);
+    const second = await api(a.sessions.municipal_admin, 'PATCH', `${base(a)}/${profile.id}`, { name: 'Second editor', expectedUpdatedAt: profile.updatedAt });
+    expect(second.statusCode).toBe(409);
+    expect(errorCode(second)).toBe('CONFLICT');
+    const now = await api(advisor(), 'GET', `${base(a)}/${profile.id}`);
+    expect(now.json().name).toBe('First editor');
+    const retry = await api(a.sessions.municipal_admin, 'PATCH', `${base(a)}/${profile.id}`, { name: 'Second editor', expectedUpdatedAt: now.json().updatedAt });
+    expect(retry.statusCode).toBe(200);
   });
 });
