@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { databaseOptionsFromConfig, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { buildApp } from './http/app.js';
+import { redactedRequest } from './http/log-redaction.js';
 import { BackgroundJobs } from './jobs/background.js';
 import { createMailer } from './mail/mailer.js';
 import { ensureBuiltInFrameworks } from './modules/frameworks/frameworks.service.js';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const jobs = new BackgroundJobs(log);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m) => app.log.info(m) });
   const deps = { db: database.db, config, mailer, jobs, log };
-  app = await buildApp(deps, { logger: { level: config.logLevel } });
+  app = await buildApp(deps, { logger: { level: config.logLevel, serializers: { req: redactedRequest } } });
   await resumeUnfinishedImports(deps);
   await app.listen({ port: config.port, host: config.host });
   app0Log(`Mestring is running at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);

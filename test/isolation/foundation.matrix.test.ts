@@ -3,6 +3,7 @@ import { accessEntries } from './entries/access.entries.js';
 import { auditRegistryEntries } from './entries/audit-registry.entries.js';
 import { authEntries } from './entries/auth.entries.js';
 import { frameworkEntries } from './entries/frameworks.entries.js';
+import { mappingEntries } from './entries/mapping.entries.js';
 import { peopleEntries } from './entries/people.entries.js';
 import { roleProfileEntries } from './entries/role-profiles.entries.js';
 import { tenancyEntries } from './entries/tenancy.entries.js';
@@ -22,6 +23,7 @@ const OTHER_MATRICES: MatrixEntry[] = [
   // frameworks.matrix.test.ts
   ...frameworkEntries,
   ...roleProfileEntries,
+  ...mappingEntries,
 ];
 
 const matrix = runIsolationMatrix(entries, { title: 'foundation isolation matrix' });

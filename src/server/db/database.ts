@@ -33,6 +33,10 @@ const pgTypes = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: pgTypes as any });
+    // An idle client whose server connection ends (restart, admin kill) emits
+    // 'error' on the pool; unhandled, that would crash the process. The pool
+    // replaces the client on next use, so logging is enough.
+    pool.on('error', (err) => console.error(`[mestring] idle database connection lost: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_frameworks.js';
 import * as m0003 from './migrations/0003_role_profiles.js';
+import * as m0004 from './migrations/0004_campaigns.js';
 
 // Listed explicitly (not read from disk) so that migrations run the same under
 // tsx, vitest and a bundler. Forward-only: add a new file, never edit an old one.
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_frameworks': m0002,
   '0003_role_profiles': m0003,
+  '0004_campaigns': m0004,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

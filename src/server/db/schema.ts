@@ -237,7 +237,107 @@ export interface RoleProfileRequirementsTable {
   required_level: number;
 }
 
+export interface CampaignsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  name: string;
+  framework_version_id: string;
+  /** null: every competence of the framework version. */
+  competence_codes: string[] | null;
+  /** Empty: every profession. */
+  target_professions: Generated<string[]>;
+  include_sub_units: Generated<boolean>;
+  mode: string;
+  instruments: string[];
+  opens_at: Date;
+  closes_at: Date;
+  published_at: Date | null;
+  closed_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CampaignUnitsTable {
+  municipality_id: string;
+  campaign_id: string;
+  unit_id: string;
+}
+
+export interface CampaignInvitationsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  campaign_id: string;
+  person_id: string;
+  instrument: string;
+  unit_id: string | null;
+  submitted: Generated<boolean>;
+}
+
+/** Global: SHA-256 of an invitation's link token or shared-device code. */
+export interface InvitationKeysTable {
+  key_hash: string;
+  kind: string;
+  municipality_id: string;
+  invitation_id: string;
+}
+
+export interface AssessmentDraftsTable {
+  municipality_id: string;
+  invitation_id: string;
+  competence_code: string;
+  level: number | null;
+  dont_know: Generated<boolean>;
+  wants_training: Generated<boolean>;
+  saved_at: UpdatedAt;
+}
+
+export interface IdentifiedResponsesTable {
+  municipality_id: string;
+  campaign_id: string;
+  person_id: string;
+  unit_id: string | null;
+  profession: string;
+  submitted_at: CreatedAt;
+}
+
+export interface IdentifiedAnswersTable {
+  municipality_id: string;
+  campaign_id: string;
+  person_id: string;
+  competence_code: string;
+  level: number | null;
+  wants_training: Generated<boolean>;
+}
+
+/** No person, invitation, token or time: see migrations/0004_campaigns.ts. */
+export interface AnonymousResponsesTable {
+  municipality_id: string;
+  campaign_id: string;
+  id: Generated<string>;
+  unit_id: string | null;
+  profession: string;
+  answers: Json;
+}
+
+export interface LeaderSurveyAnswersTable {
+  municipality_id: string;
+  invitation_id: string;
+  item_code: string;
+  option_codes: string[];
+  saved_at: UpdatedAt;
+}
+
 export interface DB {
+  campaigns: CampaignsTable;
+  campaign_units: CampaignUnitsTable;
+  campaign_invitations: CampaignInvitationsTable;
+  invitation_keys: InvitationKeysTable;
+  assessment_drafts: AssessmentDraftsTable;
+  identified_responses: IdentifiedResponsesTable;
+  identified_answers: IdentifiedAnswersTable;
+  anonymous_responses: AnonymousResponsesTable;
+  leader_survey_answers: LeaderSurveyAnswersTable;
   role_profiles: RoleProfilesTable;
   role_profile_requirements: RoleProfileRequirementsTable;
   frameworks: FrameworksTable;

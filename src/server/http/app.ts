@@ -12,6 +12,7 @@ import { registerAccessRoutes } from '../modules/access/access.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerFrameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
+import { registerMappingRoutes } from '../modules/mapping/mapping.routes.js';
 import { registerPeopleImportRoutes } from '../modules/people/people-import.routes.js';
 import { registerPeopleRoutes } from '../modules/people/people.routes.js';
 import { registerRegistryRoutes } from '../modules/registry/registry.routes.js';
@@ -62,6 +63,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       registerRegistryRoutes(api);
       registerFrameworkRoutes(api);
       registerRoleProfileRoutes(api);
+      registerMappingRoutes(api);
     },
     { prefix: '/api/v1' },
   );
