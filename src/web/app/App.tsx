@@ -4,7 +4,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../components/States';
 import { MunicipalityAdminPage } from '../features/admin/MunicipalityAdminPage';
 import { NetworkAdminPage } from '../features/admin/NetworkAdminPage';
+import { AssessmentPage, CodeEntryPage } from '../features/assessments/AssessmentPage';
+import { MyAssessmentsPage } from '../features/assessments/MyAssessmentsPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { CampaignPage } from '../features/campaigns/CampaignPage';
+import { CampaignsPage, NewCampaignPage } from '../features/campaigns/CampaignsPage';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
@@ -25,7 +29,7 @@ import { Layout } from './Layout';
 import { MunicipalityProvider } from './municipality';
 import type { Permissions } from './permissions';
 
-type TitleKey = 'nav.people' | 'nav.import' | 'nav.units' | 'nav.roleProfiles' | 'nav.audit' | 'nav.municipality' | 'nav.network';
+type TitleKey = 'nav.campaigns' | 'nav.people' | 'nav.import' | 'nav.units' | 'nav.roleProfiles' | 'nav.audit' | 'nav.municipality' | 'nav.network';
 
 function Guarded({ permission, titleKey, children }: { permission: keyof Permissions; titleKey: TitleKey; children: ReactNode }) {
   const { t } = useTranslation();
@@ -43,9 +47,15 @@ export function AppRoutes() {
         <Route path="/login" element={<PublicOnly><LoginPage /></PublicOnly>} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/assess" element={<CodeEntryPage />} />
+        <Route path="/assess/:key" element={<AssessmentPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/assessments" element={<MyAssessmentsPage />} />
+          <Route path="/campaigns" element={<Guarded permission="readCampaigns" titleKey="nav.campaigns"><CampaignsPage /></Guarded>} />
+          <Route path="/campaigns/new" element={<Guarded permission="manageCampaigns" titleKey="nav.campaigns"><NewCampaignPage /></Guarded>} />
+          <Route path="/campaigns/:campaignId" element={<Guarded permission="readCampaigns" titleKey="nav.campaigns"><CampaignPage /></Guarded>} />
           <Route path="/people" element={<Guarded permission="readPeople" titleKey="nav.people"><PeopleListPage /></Guarded>} />
           <Route path="/people/new" element={<Guarded permission="managePeople" titleKey="nav.people"><NewPersonPage /></Guarded>} />
           <Route path="/people/import" element={<Guarded permission="importPeople" titleKey="nav.import"><ImportPage /></Guarded>} />

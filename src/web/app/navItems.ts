@@ -2,7 +2,7 @@ import type { Permissions } from './permissions';
 
 export type NavItem = {
   to: string;
-  key: 'home' | 'people' | 'import' | 'units' | 'roleProfiles' | 'frameworks' | 'audit' | 'municipality' | 'network' | 'profile';
+  key: 'home' | 'assessments' | 'campaigns' | 'people' | 'import' | 'units' | 'roleProfiles' | 'frameworks' | 'audit' | 'municipality' | 'network' | 'profile';
   visible: (can: Permissions) => boolean;
 };
 
@@ -13,6 +13,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/people/import', key: 'import', visible: (can) => can.importPeople },
   { to: '/units', key: 'units', visible: (can) => can.readUnits },
   { to: '/role-profiles', key: 'roleProfiles', visible: (can) => can.readRoleProfiles },
+  { to: '/campaigns', key: 'campaigns', visible: (can) => can.readCampaigns },
+  { to: '/assessments', key: 'assessments', visible: () => true },
   { to: '/frameworks', key: 'frameworks', visible: () => true },
   { to: '/audit', key: 'audit', visible: (can) => can.viewAudit },
   { to: '/admin/municipality', key: 'municipality', visible: (can) => can.adminMunicipality },

@@ -47,12 +47,15 @@ export type Permissions = {
   readRoleProfiles: boolean;
   manageRoleProfiles: boolean;
   importFrameworks: boolean;
+  readCampaigns: boolean;
+  manageCampaigns: boolean;
 };
 
 const NONE: Permissions = {
   readPeople: false, managePeople: false, importPeople: false, createAccounts: false, manageUnits: false, readUnits: false,
   viewAudit: false, adminMunicipality: false, manageMunicipalGrants: false, adminNetwork: false, manageNetworkGrants: false,
   createNetwork: false, readRoleProfiles: false, manageRoleProfiles: false, importFrameworks: false,
+  readCampaigns: false, manageCampaigns: false,
 };
 
 export function permissionsFor(me: Me | null, municipality: MeMunicipality | null | undefined): Permissions {
@@ -81,5 +84,8 @@ export function permissionsFor(me: Me | null, municipality: MeMunicipality | nul
     manageRoleProfiles: manage,
     // The framework library is platform-wide reference data.
     importFrameworks: platform,
+    // Mapping campaigns: as the server's mapping.policy (leaders read theirs).
+    readCampaigns: read,
+    manageCampaigns: manage,
   };
 }

@@ -1,0 +1,253 @@
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { z } from 'zod';
+import {
+  campaignProgress,
+  campaignSchema,
+  invitationCodesResult,
+  publishResult,
+  remindersResult,
+} from '../../../shared/api/mapping';
+import { unitSchema } from '../../../shared/api/tenancy';
+import { api, type ApiError } from '../../api/client';
+import { asApiError, useApi } from '../../api/useApi';
+import { useCurrentMunicipality } from '../../app/guards';
+import { useMunicipality } from '../../app/municipality';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { SelectField } from '../../components/SelectField';
+import { LoadErrorPage } from '../../components/States';
+import { SuccessMessage } from '../../components/StatusMessage';
+import { TableScroll } from '../../components/TableScroll';
+import { formatDate, StatusTag } from './CampaignsPage';
+
+type Action = 'publish' | 'close' | 'reminders';
+type Codes = z.infer<typeof invitationCodesResult>;
+const unitList = z.array(unitSchema);
+
+function Rate({ rate }: { rate: number | null }) {
+  if (rate === null) return <span>–</span>;
+  const pct = Math.round(rate * 100);
+  return (
+    <span className="rate">
+      <span className="rate__bar" aria-hidden="true">
+        <span className="rate__fill" style={{ width: `${pct}%` }} />
+      </span>
+      <span>{pct} %</span>
+    </span>
+  );
+}
+
+/** One campaign: its settings, actions and response rate per unit (never names). */
+export function CampaignPage() {
+  const { campaignId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? i18n.language;
+  const municipality = useCurrentMunicipality();
+  const { can } = useMunicipality();
+  const base = `/municipalities/${municipality.id}/campaigns/${campaignId}`;
+  const campaign = useApi(base, campaignSchema);
+  const published = campaign.data && campaign.data.status !== 'draft';
+  const progress = useApi(published ? `${base}/progress` : null, campaignProgress);
+  const units = useApi(published ? `/municipalities/${municipality.id}/units` : null, unitList);
+  const [action, setAction] = useState<Action | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [message, setMessage] = useState<string | null>(null);
+  const [codeUnit, setCodeUnit] = useState('');
+  const [codes, setCodes] = useState<Codes | null>(null);
+  const [askCodes, setAskCodes] = useState(false);
+
+  if (campaign.error) return <LoadErrorPage error={campaign.error} title={t('campaigns.title')} />;
+  if (!campaign.data) return <Loading />;
+  const c = campaign.data;
+
+  const run = async () => {
+    if (!action) return;
+    setBusy(true);
+    setError(undefined);
+    setMessage(null);
+    try {
+      if (action === 'publish') {
+        const r = await api(`${base}/publish`, publishResult, { method: 'POST', body: {} });
+        campaign.setData(r.campaign);
+        setMessage(t('campaigns.published', { invited: r.invited, emailed: r.emailed }));
+      } else if (action === 'close') {
+        const r = await api(`${base}/close`, campaignSchema, { method: 'POST', body: {} });
+        campaign.setData(r);
+        setMessage(t('campaigns.closedNow'));
+      } else {
+        const r = await api(`${base}/reminders`, remindersResult, { method: 'POST', body: {} });
+        setMessage(t('campaigns.remindersSent', { count: r.emailed }));
+      }
+      progress.reload();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+      setAction(null);
+    }
+  };
+
+  const makeCodes = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setCodes(await api(`${base}/invitation-codes`, invitationCodesResult, { method: 'POST', body: { unitId: codeUnit || units.data?.[0]?.id } }));
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+      setAskCodes(false);
+    }
+  };
+
+  const reason = (error?.details as { reason?: string } | undefined)?.reason;
+
+  return (
+    <Page title={c.name} lead={<StatusTag status={c.status} />}>
+      <dl className="facts facts--grid">
+        <dt>{t('campaigns.fields.period')}</dt>
+        <dd>
+          {formatDate(c.opensAt, lang)} – {formatDate(c.closesAt, lang)}
+        </dd>
+        <dt>{t('campaigns.fields.mode')}</dt>
+        <dd>{t(`campaigns.modes.${c.mode}`)}</dd>
+      </dl>
+      <SuccessMessage>{message}</SuccessMessage>
+      {error ? <ErrorAlert error={error} message={reason ? t(`campaigns.conflicts.${reason}`, { defaultValue: t(`errors.${error.code}`) }) : undefined} /> : null}
+      {can.manageCampaigns ? (
+        <div className="button-row">
+          {c.status === 'draft' ? <Button onClick={() => setAction('publish')}>{t('campaigns.actions.publish')}</Button> : null}
+          {c.status === 'open' ? (
+            <Button variant="secondary" onClick={() => setAction('reminders')}>
+              {t('campaigns.actions.reminders')}
+            </Button>
+          ) : null}
+          {c.status === 'open' || c.status === 'scheduled' ? (
+            <Button variant="secondary" data-color="danger" onClick={() => setAction('close')}>
+              {t('campaigns.actions.close')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={action !== null}
+        title={action ? t(`campaigns.confirm.${action}Title`) : ''}
+        confirmLabel={action ? t(`campaigns.actions.${action}`) : ''}
+        danger={action === 'close'}
+        busy={busy}
+        onConfirm={() => void run()}
+        onClose={() => setAction(null)}
+      >
+        {action ? t(`campaigns.confirm.${action}Text`) : ''}
+      </ConfirmDialog>
+
+      {published ? (
+        <section aria-labelledby="progress-heading">
+          <Heading level={2} data-size="sm" id="progress-heading">
+            {t('campaigns.progress.title')}
+          </Heading>
+          <Paragraph data-size="sm">{t('campaigns.progress.privacy', { k: progress.data?.threshold ?? 5 })}</Paragraph>
+          {progress.loading ? <Loading /> : null}
+          {progress.error ? <ErrorAlert error={progress.error} /> : null}
+          {progress.data ? (
+            <TableScroll label={t('campaigns.progress.title')}>
+              <Table>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('campaigns.progress.unit')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('campaigns.progress.invited')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('campaigns.progress.submitted')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('campaigns.progress.rate')}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {progress.data.rows.map((r, i) => (
+                    <Table.Row key={r.unitId ?? `other-${i}`}>
+                      <Table.Cell style={{ paddingInlineStart: `${0.5 + r.depth}rem` }}>{r.name ?? t('campaigns.progress.other')}</Table.Cell>
+                      <Table.Cell>{r.invited}</Table.Cell>
+                      <Table.Cell>{r.submitted ?? '–'}</Table.Cell>
+                      <Table.Cell>
+                        <Rate rate={r.rate} />
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                  {progress.data.total ? (
+                    <Table.Row>
+                      <Table.HeaderCell>{t('campaigns.progress.total')}</Table.HeaderCell>
+                      <Table.Cell>{progress.data.total.invited}</Table.Cell>
+                      <Table.Cell>{progress.data.total.submitted ?? '–'}</Table.Cell>
+                      <Table.Cell>
+                        <Rate rate={progress.data.total.rate} />
+                      </Table.Cell>
+                    </Table.Row>
+                  ) : null}
+                </Table.Body>
+              </Table>
+            </TableScroll>
+          ) : null}
+        </section>
+      ) : null}
+
+      {published && c.status !== 'closed' && units.data && units.data.length > 0 ? (
+        <section aria-labelledby="codes-heading" className="codes-section">
+          <Heading level={2} data-size="sm" id="codes-heading">
+            {t('campaigns.codes.title')}
+          </Heading>
+          <Paragraph data-size="sm">{t('campaigns.codes.lead')}</Paragraph>
+          <SelectField label={t('campaigns.codes.unit')} value={codeUnit || units.data[0]?.id} onChange={(e) => setCodeUnit(e.target.value)}>
+            {units.data.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+          <div className="button-row">
+            <Button variant="secondary" onClick={() => setAskCodes(true)}>
+              {t('campaigns.codes.make')}
+            </Button>
+          </div>
+          <ConfirmDialog
+            open={askCodes}
+            title={t('campaigns.codes.make')}
+            confirmLabel={t('campaigns.codes.make')}
+            busy={busy}
+            onConfirm={() => void makeCodes()}
+            onClose={() => setAskCodes(false)}
+          >
+            {t('campaigns.codes.warning')}
+          </ConfirmDialog>
+        </section>
+      ) : null}
+
+      {codes ? (
+        <section aria-labelledby="codes-list-heading" className="codes-print">
+          <Heading level={2} data-size="sm" id="codes-list-heading">
+            {t('campaigns.codes.listTitle', { unit: codes.unitName })}
+          </Heading>
+          <Alert data-color="warning" className="no-print">
+            <Paragraph>{t('campaigns.codes.warning')}</Paragraph>
+          </Alert>
+          <Paragraph>{t('campaigns.codes.howTo', { url: codes.entryUrl, date: formatDate(codes.closesAt, lang) })}</Paragraph>
+          <div className="button-row no-print">
+            <Button onClick={() => window.print()}>{t('campaigns.codes.print')}</Button>
+          </div>
+          <ul className="code-list">
+            {codes.codes.map((x) => (
+              <li key={x.personId}>
+                <span>{x.name}</span>
+                {x.unitName ? <span className="code-list__unit">{x.unitName}</span> : null}
+                <strong className="code-list__code">{x.code}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Page>
+  );
+}
