@@ -50,3 +50,14 @@ export function assertMunicipalityVisible(p: Principal, municipalityId: string):
 export function visibleNetworkIds(p: Principal): string[] {
   return [...new Set(p.grants.filter((g) => g.scopeType === 'network').map((g) => g.networkId as string))];
 }
+
+/** Municipalities the principal works in or holds a grant that covers (platform grants aside). */
+export function visibleMunicipalityIds(p: Principal): string[] {
+  return [
+    ...new Set([
+      ...p.persons.map((x) => x.municipalityId),
+      ...p.grants.map((g) => g.municipalityId).filter((id): id is string => id !== null),
+      ...Object.values(p.networkMembers).flat(),
+    ]),
+  ];
+}

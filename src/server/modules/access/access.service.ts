@@ -10,6 +10,7 @@ import { recordAudit, recordPlatformAudit } from '../audit/audit.repository.js';
 import { sendInvite } from '../auth/auth.service.js';
 import { peoplePolicy } from '../people/people.policy.js';
 import { tenancyPolicy } from '../tenancy/tenancy.policy.js';
+import { networkMembersIfExists } from '../tenancy/tenancy.repository.js';
 import { assertMunicipalityVisible, hasMunicipalRole, isPlatformAdmin } from './access.policy.js';
 
 function grantQuery(tx: Transaction<DB>) {
@@ -110,9 +111,9 @@ function assertCanManageNetworkGrants(ctx: RequestContext, networkId: string, me
 
 async function networkMembers(ctx: RequestContext, networkId: string) {
   requirePrincipal(ctx); // anonymous callers learn nothing, not even whether the network exists
-  const network = await ctx.db.selectFrom('networks').select('id').where('id', '=', networkId).executeTakeFirst();
-  if (!network) throw AppError.notFound('Network');
-  return (await ctx.db.selectFrom('municipalities').select('id').where('network_id', '=', networkId).execute()).map((m) => m.id);
+  const members = await networkMembersIfExists(ctx.db, networkId);
+  if (!members) throw AppError.notFound('Network');
+  return members;
 }
 
 export async function listNetworkGrants(ctx: RequestContext, networkId: string) {

@@ -24,43 +24,7 @@ export type Principal = {
   networkMembers: Record<string, string[]>;
 };
 
-export async function loadPrincipal(db: Kysely<DB>, user: { id: string; email: string; display_name: string; preferred_language: string }): Promise<Principal> {
-  const [grants, persons] = await Promise.all([
-    db
-      .selectFrom('role_grants')
-      .select(['id', 'role', 'scope_type', 'network_id', 'municipality_id', 'unit_id'])
-      .where('user_id', '=', user.id)
-      .execute(),
-    db.selectFrom('persons').select(['municipality_id', 'id']).where('user_id', '=', user.id).where('active', '=', true).execute(),
-  ]);
-  const networkIds = [...new Set(grants.map((g) => g.network_id).filter((id): id is string => id !== null))];
-  const networkMembers: Record<string, string[]> = {};
-  if (networkIds.length > 0) {
-    const rows = await db.selectFrom('municipalities').select(['id', 'network_id']).where('network_id', 'in', networkIds).execute();
-    for (const id of networkIds) networkMembers[id] = rows.filter((r) => r.network_id === id).map((r) => r.id);
-  }
-  return {
-    userId: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    preferredLanguage: user.preferred_language,
-    grants: grants.map((g) => ({
-      id: g.id,
-      role: g.role as Role,
-      scopeType: g.scope_type as ScopeType,
-      networkId: g.network_id,
-      municipalityId: g.municipality_id,
-      unitId: g.unit_id,
-    })),
-    persons: persons.map((p) => ({ municipalityId: p.municipality_id, personId: p.id })),
-    networkMembers,
-  };
-}
-
-type SessionPrincipalRow = {
-  session_id: string;
-  csrf_token: string;
-  last_seen_at: Date;
+type PrincipalRow = {
   id: string;
   email: string;
   display_name: string;
@@ -70,28 +34,20 @@ type SessionPrincipalRow = {
   network_members: Record<string, string[]>;
 };
 
-/**
- * The session and everything the policies need, in one round trip: every API
- * request starts here, and on the embedded database each statement costs a
- * hop to the worker thread.
- */
-export async function loadSessionPrincipal(db: Kysely<DB>, sessionHash: string) {
-  const { rows } = await sql<SessionPrincipalRow>`
-    select s.id as session_id, s.csrf_token, s.last_seen_at, u.id, u.email, u.display_name, u.preferred_language,
-      coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role, 'scopeType', g.scope_type,
-          'networkId', g.network_id, 'municipalityId', g.municipality_id, 'unitId', g.unit_id) order by g.created_at, g.id)
-        from role_grants g where g.user_id = u.id), '[]'::json) as grants,
-      coalesce((select json_agg(json_build_object('municipalityId', p.municipality_id, 'personId', p.id))
-        from persons p where p.user_id = u.id and p.active), '[]'::json) as persons,
-      coalesce((select json_object_agg(n.network_id, n.ids) from (
-          select g.network_id, coalesce(json_agg(m.id) filter (where m.id is not null), '[]'::json) as ids
-          from role_grants g left join municipalities m on m.network_id = g.network_id
-          where g.user_id = u.id and g.network_id is not null group by g.network_id) n), '{}'::json) as network_members
-    from sessions s join users u on u.id = s.user_id
-    where s.id = ${sessionHash} and s.expires_at > now() and not u.disabled`.execute(db);
-  const row = rows[0];
-  if (!row) return null;
-  const principal: Principal = {
+/** The user columns and everything the policies need about the user `u`, as one select list. */
+const principalColumns = sql`u.id, u.email, u.display_name, u.preferred_language,
+  coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role, 'scopeType', g.scope_type,
+      'networkId', g.network_id, 'municipalityId', g.municipality_id, 'unitId', g.unit_id) order by g.created_at, g.id)
+    from role_grants g where g.user_id = u.id), '[]'::json) as grants,
+  coalesce((select json_agg(json_build_object('municipalityId', p.municipality_id, 'personId', p.id))
+    from persons p where p.user_id = u.id and p.active), '[]'::json) as persons,
+  coalesce((select json_object_agg(n.network_id, n.ids) from (
+      select g.network_id, coalesce(json_agg(m.id) filter (where m.id is not null), '[]'::json) as ids
+      from role_grants g left join municipalities m on m.network_id = g.network_id
+      where g.user_id = u.id and g.network_id is not null group by g.network_id) n), '{}'::json) as network_members`;
+
+function toPrincipal(row: PrincipalRow): Principal {
+  return {
     userId: row.id,
     email: row.email,
     displayName: row.display_name,
@@ -100,5 +56,26 @@ export async function loadSessionPrincipal(db: Kysely<DB>, sessionHash: string) 
     persons: row.persons,
     networkMembers: row.network_members,
   };
-  return { sessionId: row.session_id, csrfToken: row.csrf_token, lastSeenAt: new Date(row.last_seen_at), principal };
+}
+
+/** A user's principal (after sign-in or a profile change), in one query. */
+export async function loadPrincipal(db: Kysely<DB>, user: { id: string }): Promise<Principal> {
+  const { rows } = await sql<PrincipalRow>`select ${principalColumns} from users u where u.id = ${user.id}`.execute(db);
+  if (!rows[0]) throw new Error(`user ${user.id} does not exist`);
+  return toPrincipal(rows[0]);
+}
+
+/**
+ * The session and everything the policies need, in one round trip: every API
+ * request starts here, and on the embedded database each statement costs a
+ * hop to the worker thread.
+ */
+export async function loadSessionPrincipal(db: Kysely<DB>, sessionHash: string) {
+  const { rows } = await sql<PrincipalRow & { session_id: string; csrf_token: string; last_seen_at: Date }>`
+    select s.id as session_id, s.csrf_token, s.last_seen_at, ${principalColumns}
+    from sessions s join users u on u.id = s.user_id
+    where s.id = ${sessionHash} and s.expires_at > now() and not u.disabled`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  return { sessionId: row.session_id, csrfToken: row.csrf_token, lastSeenAt: new Date(row.last_seen_at), principal: toPrincipal(row) };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../http/app-error.js';
 import { requirePrincipal, type RequestContext } from '../../http/context.js';
 import { assertMunicipalityVisible } from '../access/access.policy.js';
 import { tenancyPolicy } from '../tenancy/tenancy.policy.js';
+import { networkMembersIfExists } from '../tenancy/tenancy.repository.js';
 import { auditPolicy } from './audit.policy.js';
 import { listAuditEvents, listPlatformAuditEvents, type AuditFilter } from './audit.repository.js';
 
@@ -61,9 +62,8 @@ export async function listMunicipalityAudit(ctx: RequestContext, municipalityId:
 
 export async function listNetworkAudit(ctx: RequestContext, networkId: string, q: Query) {
   const p = requirePrincipal(ctx);
-  const members = (await ctx.db.selectFrom('municipalities').select('id').where('network_id', '=', networkId).execute()).map((m) => m.id);
-  const exists = await ctx.db.selectFrom('networks').select('id').where('id', '=', networkId).executeTakeFirst();
-  if (!exists || !tenancyPolicy.seeNetwork(p, networkId, members)) throw AppError.notFound('Network');
+  const members = await networkMembersIfExists(ctx.db, networkId);
+  if (!members || !tenancyPolicy.seeNetwork(p, networkId, members)) throw AppError.notFound('Network');
   if (!auditPolicy.readNetwork(p, networkId)) throw AppError.forbidden();
   return page((await listPlatformAuditEvents(ctx.db, networkId, filterOf(q))) as Row[], q.limit);
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Me } from '../../../shared/api/auth.js';
 import type { Language } from '../../../shared/domain.js';
 import type { DB } from '../../db/schema.js';
-import { visibleNetworkIds } from '../access/access.policy.js';
+import { visibleMunicipalityIds, visibleNetworkIds } from '../access/access.policy.js';
 import type { Principal } from '../access/principal.js';
 
 type MeRow = {
@@ -14,13 +14,7 @@ type MeRow = {
 /** The signed-in user's view of themselves: identity, grants and where they may go (one query). */
 export async function buildMe(db: Kysely<DB>, p: Principal, csrfToken: string): Promise<Me> {
   const platform = p.grants.some((g) => g.scopeType === 'platform');
-  const municipalityIds = [
-    ...new Set([
-      ...p.persons.map((x) => x.municipalityId),
-      ...p.grants.map((g) => g.municipalityId).filter((id): id is string => id !== null),
-      ...Object.values(p.networkMembers).flat(),
-    ]),
-  ];
+  const municipalityIds = visibleMunicipalityIds(p);
   const networkIds = visibleNetworkIds(p);
   const unitIds = p.grants.map((g) => g.unitId).filter((id): id is string => id !== null);
   const { rows } = await sql<MeRow>`

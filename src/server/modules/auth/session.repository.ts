@@ -23,25 +23,6 @@ export async function createSession(db: Kysely<DB>, userId: string, ttlMs: numbe
   return { token, csrfToken };
 }
 
-export async function findActiveSession(db: Kysely<DB>, token: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.csrf_token',
-      'sessions.last_seen_at',
-      'users.id',
-      'users.email',
-      'users.display_name',
-      'users.preferred_language',
-    ])
-    .where('sessions.id', '=', tokenHash(token))
-    .where('sessions.expires_at', '>', new Date())
-    .where('users.disabled', '=', false)
-    .executeTakeFirst();
-}
-
 /** Sliding expiry, written at most once a minute per session to keep reads cheap. */
 export async function touchSession(db: Kysely<DB>, sessionId: string, ttlMs: number): Promise<void> {
   await db

@@ -27,6 +27,12 @@ export function listNetworks(db: Db, ids: string[] | 'all') {
   return q.execute();
 }
 
+/** The network's member municipalities, or undefined when there is no such network. */
+export async function networkMembersIfExists(db: Db, networkId: string): Promise<string[] | undefined> {
+  const network = await db.selectFrom('networks').select('id').where('id', '=', networkId).executeTakeFirst();
+  return network ? networkMemberIds(db, networkId) : undefined;
+}
+
 export function networkMemberIds(db: Db, networkId: string) {
   return db.selectFrom('municipalities').select('id').where('network_id', '=', networkId).execute().then((r) => r.map((x) => x.id));
 }

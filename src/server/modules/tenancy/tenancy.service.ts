@@ -3,7 +3,7 @@ import type { createMunicipalityBody, createNetworkBody, createUnitBody, updateM
 import { withSystem, withTenant } from '../../db/tenant.js';
 import { AppError } from '../../http/app-error.js';
 import { actorOf, requirePrincipal, type RequestContext } from '../../http/context.js';
-import { isPlatformAdmin, visibleNetworkIds } from '../access/access.policy.js';
+import { isPlatformAdmin, visibleMunicipalityIds, visibleNetworkIds } from '../access/access.policy.js';
 import { recordAudit, recordPlatformAudit } from '../audit/audit.repository.js';
 import { tenancyPolicy } from './tenancy.policy.js';
 import * as repo from './tenancy.repository.js';
@@ -53,8 +53,7 @@ export async function updateNetwork(ctx: RequestContext, networkId: string, body
 export async function listMunicipalities(ctx: RequestContext) {
   const p = requirePrincipal(ctx);
   const all = p.grants.some((g) => g.scopeType === 'platform');
-  const ids = [...new Set([...p.persons.map((x) => x.municipalityId), ...p.grants.map((g) => g.municipalityId).filter((x): x is string => !!x), ...Object.values(p.networkMembers).flat()])];
-  return (await repo.listMunicipalities(ctx.db, all ? 'all' : ids)).map(presentMunicipality);
+  return (await repo.listMunicipalities(ctx.db, all ? 'all' : visibleMunicipalityIds(p))).map(presentMunicipality);
 }
 
 export async function getMunicipality(ctx: RequestContext, municipalityId: string) {
