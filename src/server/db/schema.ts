@@ -24,6 +24,7 @@ export interface MunicipalitiesTable {
   size_class: ColumnType<string, never, never>;
   default_language: Generated<string>;
   anonymity_threshold: Generated<number>;
+  share_national_benchmarks: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -318,6 +319,7 @@ export interface AnonymousResponsesTable {
   unit_id: string | null;
   profession: string;
   answers: Json;
+  instrument: Generated<string>;
 }
 
 export interface LeaderSurveyAnswersTable {
@@ -328,7 +330,96 @@ export interface LeaderSurveyAnswersTable {
   saved_at: UpdatedAt;
 }
 
+export interface LeaderRatingsTable {
+  municipality_id: string;
+  campaign_id: string;
+  person_id: string;
+  competence_code: string;
+  level: number | null;
+  rated_by: string | null;
+  rated_at: UpdatedAt;
+}
+
+/** Results snapshot of a closed campaign: see migrations/0005_results.ts. */
+export interface CampaignResultsTable {
+  municipality_id: string;
+  campaign_id: string;
+  threshold: number;
+  respondents: number;
+  survey_respondents: Generated<number>;
+  computed_at: CreatedAt;
+}
+
+export interface CampaignResultUnitsTable {
+  municipality_id: string;
+  campaign_id: string;
+  unit_id: string;
+  parent_id: string | null;
+  name: string;
+  position: number;
+}
+
+export interface CampaignResultAtomsTable {
+  municipality_id: string;
+  campaign_id: string;
+  atom_no: number;
+  anchor_unit_id: string | null;
+  profession: string | null;
+  respondents: number;
+  includes_other: Generated<boolean>;
+  merged_unit_ids: Generated<string[]>;
+}
+
+export interface CampaignResultCellsTable {
+  municipality_id: string;
+  campaign_id: string;
+  cell_no: number;
+  unit_id: string | null;
+  profession: string;
+  atom_no: number;
+  respondents: number;
+}
+
+export interface CampaignResultStatsTable {
+  municipality_id: string;
+  campaign_id: string;
+  cell_no: number;
+  competence_code: string;
+  level_counts: number[];
+  dont_know: number;
+  wants_training: number;
+}
+
+export interface CampaignResultSurveyTable {
+  municipality_id: string;
+  campaign_id: string;
+  item_code: string;
+  option_code: string;
+  count: number;
+}
+
+/** Global: a municipality's whole-campaign aggregates for comparisons. */
+export interface BenchmarkContributionsTable {
+  municipality_id: string;
+  campaign_id: string;
+  framework_id: string | null;
+  kind: string;
+  code: string;
+  respondents: number;
+  answered: number;
+  counts: number[];
+  closed_at: Date;
+}
+
 export interface DB {
+  leader_ratings: LeaderRatingsTable;
+  campaign_results: CampaignResultsTable;
+  campaign_result_units: CampaignResultUnitsTable;
+  campaign_result_atoms: CampaignResultAtomsTable;
+  campaign_result_cells: CampaignResultCellsTable;
+  campaign_result_stats: CampaignResultStatsTable;
+  campaign_result_survey: CampaignResultSurveyTable;
+  benchmark_contributions: BenchmarkContributionsTable;
   campaigns: CampaignsTable;
   campaign_units: CampaignUnitsTable;
   campaign_invitations: CampaignInvitationsTable;
