@@ -8,6 +8,7 @@ import { BackgroundJobs } from './jobs/background.js';
 import { createMailer } from './mail/mailer.js';
 import { ensureBuiltInFrameworks } from './modules/frameworks/frameworks.service.js';
 import { resumeUnfinishedImports } from './modules/people/people-import.service.js';
+import { startResultsSweep } from './modules/results/results.sweep.js';
 
 // Composition root: config → database → migrations → seed → app → jobs → listen.
 async function main(): Promise<void> {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const deps = { db: database.db, config, mailer, jobs, log };
   app = await buildApp(deps, { logger: { level: config.logLevel, serializers: { req: redactedRequest } } });
   await resumeUnfinishedImports(deps);
+  const stopSweep = startResultsSweep(deps);
   await app.listen({ port: config.port, host: config.host });
   app0Log(`Mestring is running at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
 
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
+    stopSweep();
     await app.close();
     await jobs.drain();
     mailer.close();

@@ -16,6 +16,7 @@ import { registerMappingRoutes } from '../modules/mapping/mapping.routes.js';
 import { registerPeopleImportRoutes } from '../modules/people/people-import.routes.js';
 import { registerPeopleRoutes } from '../modules/people/people.routes.js';
 import { registerRegistryRoutes } from '../modules/registry/registry.routes.js';
+import { registerResultsRoutes } from '../modules/results/results.routes.js';
 import { registerRoleProfileRoutes } from '../modules/role-profiles/role-profiles.routes.js';
 import { registerTenancyRoutes } from '../modules/tenancy/tenancy.routes.js';
 import { AppError } from './app-error.js';
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       registerFrameworkRoutes(api);
       registerRoleProfileRoutes(api);
       registerMappingRoutes(api);
+      registerResultsRoutes(api);
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { municipalityParams } from '../../../shared/api/common.js';
+import { campaignParams } from '../../../shared/api/mapping.js';
+import { campaignResults, campaignTrend, resultsExportQuery, resultsQuery, trendQuery } from '../../../shared/api/results.js';
+import { exportFileName, resultsCsv, resultsXlsx } from './results.export.js';
+import * as results from './results.service.js';
+
+export function registerResultsRoutes(api: FastifyInstance): void {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+  const tags = ['results'];
+  const item = '/municipalities/:municipalityId/campaigns/:campaignId/results';
+
+  r.get(item, { schema: { tags, params: campaignParams, querystring: resultsQuery, response: { 200: campaignResults } } }, (req) =>
+    results.getResults(req.ctx, req.params.municipalityId, req.params.campaignId, req.query),
+  );
+  r.get(
+    `${item}/export`,
+    {
+      schema: {
+        tags,
+        params: campaignParams,
+        querystring: resultsExportQuery,
+        description: 'The results as XLSX or CSV: the same k-anonymous rows as the results answer.',
+        response: { 200: z.any() },
+      },
+    },
+    async (req, reply) => {
+      const { format, ...query } = req.query;
+      const data = await results.getResults(req.ctx, req.params.municipalityId, req.params.campaignId, query);
+      const body = format === 'xlsx' ? await resultsXlsx(data) : resultsCsv(data);
+      return reply
+        .header('content-type', format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${exportFileName(data, format)}"`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
+  );
+  r.get('/municipalities/:municipalityId/results/trend', { schema: { tags, params: municipalityParams, querystring: trendQuery, response: { 200: campaignTrend } } }, (req) =>
+    results.getTrend(req.ctx, req.params.municipalityId, req.query),
+  );
+}
