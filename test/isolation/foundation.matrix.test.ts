@@ -1,3 +1,4 @@
+import { resultsEntries } from './entries/results.entries.js';
 import { describe, expect, it } from 'vitest';
 import { accessEntries } from './entries/access.entries.js';
 import { auditRegistryEntries } from './entries/audit-registry.entries.js';
@@ -20,6 +21,8 @@ const entries: MatrixEntry[] = [...authEntries, ...tenancyEntries, ...peopleEntr
  * this one coverage test sees every route of the app.
  */
 const OTHER_MATRICES: MatrixEntry[] = [
+  // campaign-results.matrix.test.ts
+  ...resultsEntries,
   // frameworks.matrix.test.ts
   ...frameworkEntries,
   ...roleProfileEntries,
