@@ -25,6 +25,7 @@ export const MAPPING_CONFLICTS = [
   'CAMPAIGN_CLOSED',
   'ALREADY_SUBMITTED',
   'NOBODY_TARGETED',
+  /** No longer returned (the leader survey can be published now); kept so that clients keyed on it still compile. */
   'INSTRUMENT_NOT_AVAILABLE',
 ] as const;
 export type MappingConflict = (typeof MAPPING_CONFLICTS)[number];
@@ -81,9 +82,14 @@ export const campaignParams = z.object({ municipalityId: z.uuid(), campaignId: z
 
 export const publishResult = z.object({
   campaign: campaignSchema,
-  /** Invitations made (one per targeted active person). */
+  /**
+   * Invitations made: one per targeted active person for the self-assessment,
+   * one per targeted leader for the leader survey (a leader may get both).
+   */
   invited: z.number().int(),
-  /** Of those, invitations e-mailed in the background (people with an e-mail address). */
+  /** The same, per instrument. */
+  invitedByInstrument: z.object({ selfAssessment: z.number().int(), leaderSurvey: z.number().int() }),
+  /** Of those, invitations e-mailed in the background (people with an e-mail address; one e-mail per invitation). */
   emailed: z.number().int(),
 });
 export const remindersResult = z.object({ emailed: z.number().int() });
@@ -121,6 +127,12 @@ export const campaignProgress = z.object({
   threshold: z.number().int(),
   /** The whole campaign (null for callers who see only some units). submitted/rate are null when fewer than k were invited. */
   total: rateCounts.nullable(),
+  /**
+   * The leader survey, for the whole campaign only (leaders are few, so never per
+   * unit): submitted is null when fewer than k were invited. null when the campaign
+   * has no leader survey, and for callers who see only some units.
+   */
+  leaderSurvey: z.object({ invited: z.number().int(), submitted: z.number().int().nullable() }).nullable().optional(),
   rows: z.array(
     z.object({
       /** The unit the row is anchored at; null for the "other" bucket. */
@@ -149,6 +161,8 @@ export const myAssessment = z.object({
   municipalityName: z.string(),
   campaignId: z.uuid(),
   campaignName: z.string(),
+  /** What the invitation is for: the self-assessment, or (leaders) the leader survey. */
+  instrument: z.enum(CAMPAIGN_INSTRUMENTS),
   mode: z.enum(CAMPAIGN_MODES),
   status: z.enum(CAMPAIGN_STATUSES),
   opensAt: z.string(),
@@ -171,10 +185,44 @@ export const answerInput = z.object({
   /** Absent = keep what was saved (false at first). */
   wantsTraining: z.boolean().optional(),
 });
-export const saveAnswersBody = z.object({ answers: z.array(answerInput).max(500) });
-export const submitBody = z.object({ answers: z.array(answerInput).max(500).optional() }).nullish();
+/**
+ * A leader-survey answer: the chosen option(s) of the item. agree5 and
+ * yes_no_unsure take exactly one option; multi_select one or more distinct
+ * options of the item, an exclusive option ("none of these") alone. An empty
+ * list clears the answer.
+ */
+export const surveyAnswerInput = z.object({
+  itemCode: z.string().trim().min(1).max(40),
+  optionCodes: z.array(z.string().trim().min(1).max(60)).max(30),
+});
+/** `answers` for a self-assessment invitation, `surveyAnswers` for a leader-survey one. */
+export const saveAnswersBody = z.object({ answers: z.array(answerInput).max(500).optional(), surveyAnswers: z.array(surveyAnswerInput).max(100).optional() });
+export const submitBody = z.object({ answers: z.array(answerInput).max(500).optional(), surveyAnswers: z.array(surveyAnswerInput).max(100).optional() }).nullish();
 
 export const savedAnswer = z.object({ competenceCode: z.string(), level: z.number().int().nullable(), dontKnow: z.boolean(), wantsTraining: z.boolean() });
+export const savedSurveyAnswer = z.object({ itemCode: z.string(), optionCodes: z.array(z.string()) });
+
+export const LEADER_SURVEY_THEMES = ['task_change', 'competence_gap', 'training_demand', 'strategy', 'collaboration'] as const;
+export const LEADER_SURVEY_SCALES = ['agree5', 'yes_no_unsure', 'multi_select'] as const;
+
+/** The leader survey as a leader answers it, texts in the questionnaire's language. */
+export const leaderSurvey = z.object({
+  /** In question-bank order (grouped by theme). */
+  items: z.array(
+    z.object({
+      code: z.string(),
+      theme: z.enum(LEADER_SURVEY_THEMES),
+      scale: z.enum(LEADER_SURVEY_SCALES),
+      text: z.string(),
+      /** E.g. "Select all that apply." for multi_select. */
+      instruction: z.string().nullable(),
+      options: z.array(z.object({ code: z.string(), text: z.string(), exclusive: z.boolean() })),
+    }),
+  ),
+  /** Saved answers (after an anonymous submission: none). */
+  answers: z.array(savedSurveyAnswer),
+});
+export type LeaderSurvey = z.infer<typeof leaderSurvey>;
 
 export const questionnaire = z.object({
   campaign: z.object({
@@ -191,7 +239,10 @@ export const questionnaire = z.object({
   /** The language the texts are in: the person's (or ?lang), falling back when the framework lacks it. */
   language: z.enum(LANGUAGES),
   submitted: z.boolean(),
-  framework: z.object({ id: z.uuid(), name: z.string() }),
+  /** Which form this invitation answers; the fields below that belong to the other one are empty. */
+  instrument: z.enum(CAMPAIGN_INSTRUMENTS),
+  /** The self-assessment's framework (null for the leader survey, whose levels, areas and answers are empty). */
+  framework: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   levels: z.array(z.object({ level: z.number().int(), name: z.string(), description: z.string().nullable() })),
   areas: z.array(
     z.object({
@@ -210,7 +261,10 @@ export const questionnaire = z.object({
   ),
   /** Saved draft answers (after an anonymous submission: none; they no longer belong to anyone). */
   answers: z.array(savedAnswer),
+  /** The leader survey (null for the self-assessment). */
+  survey: leaderSurvey.nullable(),
   savedAt: z.string().nullable(),
+  /** Competences (self-assessment) or items (leader survey) answered, of total. */
   answered: z.number().int(),
   total: z.number().int(),
 });

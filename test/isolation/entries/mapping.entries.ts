@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { COMPLETE_ANSWERS, insertCampaign, invite, starterVersion, type CampaignState } from '../../../src/server/modules/mapping/mapping.fixtures.js';
+import { COMPLETE_ANSWERS, completeSurveyAnswers, insertCampaign, invite, starterVersion, type CampaignState } from '../../../src/server/modules/mapping/mapping.fixtures.js';
 import type { ActorRole } from '../../factories.js';
 import { outcomes, platformSpansAll, type MatrixContext, type MatrixEntry, type Prepared } from '../matrix.js';
 import { unique } from '../objects.js';
@@ -81,6 +81,21 @@ async function withToken(ctx: MatrixContext, o: { answered?: boolean } = {}) {
   }
   return { params: params({ token: inv!.token }), state: { campaignId, invitationId: inv!.invitationId } };
 }
+
+/** A leader-survey invitation of the targeted tenant's team member (profession aside, as publishing would for a leader). */
+async function withSurveyToken(ctx: MatrixContext, o: { answered?: boolean } = {}) {
+  const tenant = ctx.target;
+  const campaignId = await insertCampaign(ctx.t.db, tenant.municipality.id, { mode: 'anonymous', name: unique('Matrix campaign '), instruments: ['leader_survey'] });
+  const [inv] = await invite(ctx.t.db, tenant.municipality.id, campaignId, [tenant.people.inTeam.id], 'leader_survey');
+  if (o.answered) {
+    await ctx.t.db
+      .insertInto('leader_survey_answers')
+      .values(completeSurveyAnswers(0).map((a) => ({ municipality_id: tenant.municipality.id, invitation_id: inv!.invitationId, item_code: a.itemCode, option_codes: a.optionCodes })))
+      .execute();
+  }
+  return { params: params({ token: inv!.token }), state: { campaignId, invitationId: inv!.invitationId } };
+}
+const surveyAnswersOf = async ({ t }: MatrixContext, invitationId: string) => t.db.selectFrom('leader_survey_answers').select('item_code').where('invitation_id', '=', invitationId).execute();
 
 const unknownToken = () => ({ params: params({ token: randomBytes(32).toString('base64url') }) });
 const draftsOf = async ({ t }: MatrixContext, invitationId: string) => t.db.selectFrom('assessment_drafts').select('competence_code').where('invitation_id', '=', invitationId).execute();
@@ -352,6 +367,16 @@ export const mappingEntries: MatrixEntry[] = [
     check: (_ctx, res, { state }) => expect(res.json()).toMatchObject({ campaign: { id: state!.campaignId, status: 'open' }, submitted: false, total: 3 }),
   },
   {
+    name: 'assessments.get of a leader survey',
+    method: 'GET',
+    path: '/api/v1/assessments/:token',
+    expect: EVERYONE,
+    foreign: TOKEN_IS_THE_KEY,
+    note: 'Public; the link token of a leader-survey invitation opens the survey.',
+    prepare: (ctx) => withSurveyToken(ctx),
+    check: (_ctx, res, { state }) => expect(res.json()).toMatchObject({ instrument: 'leader_survey', campaign: { id: state!.campaignId }, submitted: false, total: 20 }),
+  },
+  {
     name: 'assessments.get with an unknown token',
     method: 'GET',
     path: '/api/v1/assessments/:token',
@@ -385,6 +410,17 @@ export const mappingEntries: MatrixEntry[] = [
     check: (_ctx, res) => expect(res.json()).toMatchObject({ answered: 1, total: 3 }),
   },
   {
+    name: 'assessments.answers of a leader survey',
+    method: 'PUT',
+    path: '/api/v1/assessments/:token/answers',
+    expect: EVERYONE,
+    foreign: TOKEN_IS_THE_KEY,
+    note: 'Public; the link token is the authorisation.',
+    prepare: async (ctx) => ({ ...(await withSurveyToken(ctx)), payload: { surveyAnswers: [{ itemCode: 'LS.TASK.1', optionCodes: ['agree'] }] } }),
+    effect: async (ctx, { state }) => (await surveyAnswersOf(ctx, state!.invitationId!)).length === 1,
+    check: (_ctx, res) => expect(res.json()).toMatchObject({ answered: 1, total: 20 }),
+  },
+  {
     name: 'assessments.answers with an unknown token',
     method: 'PUT',
     path: '/api/v1/assessments/:token/answers',
@@ -400,6 +436,17 @@ export const mappingEntries: MatrixEntry[] = [
     foreign: TOKEN_IS_THE_KEY,
     note: 'Public; the link token is the authorisation. Each call submits a fresh, fully answered invitation.',
     prepare: (ctx) => withToken(ctx, { answered: true }),
+    effect: async (ctx, { state }) => submitted(ctx, state!.invitationId!),
+    check: (_ctx, res) => expect(res.json()).toEqual({ submitted: true, mode: 'anonymous' }),
+  },
+  {
+    name: 'assessments.submit of a leader survey',
+    method: 'POST',
+    path: '/api/v1/assessments/:token/submit',
+    expect: EVERYONE,
+    foreign: TOKEN_IS_THE_KEY,
+    note: 'Public; the link token is the authorisation. Each call submits a fresh, fully answered leader survey.',
+    prepare: (ctx) => withSurveyToken(ctx, { answered: true }),
     effect: async (ctx, { state }) => submitted(ctx, state!.invitationId!),
     check: (_ctx, res) => expect(res.json()).toEqual({ submitted: true, mode: 'anonymous' }),
   },

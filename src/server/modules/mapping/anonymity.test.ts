@@ -75,12 +75,12 @@ describe('an anonymous response cannot be tied back to its person', () => {
     const columns = await sql<{ column_name: string; data_type: string; column_default: string | null; is_identity: string }>`
       select column_name, data_type, column_default, is_identity from information_schema.columns
       where table_schema = 'public' and table_name = 'anonymous_responses' order by ordinal_position`.execute(t.db);
-    expect(columns.rows.map((c) => c.column_name)).toEqual(['municipality_id', 'campaign_id', 'id', 'unit_id', 'profession', 'answers']);
+    expect(columns.rows.map((c) => c.column_name)).toEqual(['municipality_id', 'campaign_id', 'id', 'unit_id', 'profession', 'answers', 'instrument']);
     for (const c of columns.rows) {
       expect(c.data_type, c.column_name).not.toMatch(/time|date|interval/);
       expect(c.is_identity, c.column_name).toBe('NO');
-      // The id is random (version 4); nothing is numbered or stamped.
-      if (c.column_default) expect(c.column_default, c.column_name).toBe('gen_random_uuid()');
+      // The id is random (version 4); nothing is numbered or stamped. The instrument defaults to a constant.
+      if (c.column_default) expect(c.column_default, c.column_name).toBe(c.column_name === 'instrument' ? "'self_assessment'::text" : 'gen_random_uuid()');
     }
     const ids = (await responses()).map((r) => r.id);
     expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);

@@ -100,6 +100,51 @@ export async function deleteDrafts(tx: TenantTx, municipalityId: string, invitat
   await tx.deleteFrom('assessment_drafts').where('municipality_id', '=', municipalityId).where('invitation_id', '=', invitationId).execute();
 }
 
+/** The leader-survey answers of an invitation: the draft until submitted; in identified campaigns also the final answers. */
+export async function listSurveyAnswers(tx: TenantTx, municipalityId: string, invitationId: string) {
+  return tx
+    .selectFrom('leader_survey_answers')
+    .select(['item_code', 'option_codes', 'saved_at'])
+    .where('municipality_id', '=', municipalityId)
+    .where('invitation_id', '=', invitationId)
+    .orderBy('item_code')
+    .execute();
+}
+
+/** Saves leader-survey answers (each replaces the item's earlier answer) and clears the items listed in `cleared`. */
+export async function saveSurveyAnswers(
+  tx: TenantTx,
+  municipalityId: string,
+  invitationId: string,
+  rows: { item_code: string; option_codes: string[] }[],
+  cleared: string[],
+  savedAt: Date,
+) {
+  if (cleared.length > 0) {
+    await tx
+      .deleteFrom('leader_survey_answers')
+      .where('municipality_id', '=', municipalityId)
+      .where('invitation_id', '=', invitationId)
+      .where('item_code', 'in', cleared)
+      .execute();
+  }
+  if (rows.length === 0) return;
+  await tx
+    .insertInto('leader_survey_answers')
+    .values(rows.map((r) => ({ municipality_id: municipalityId, invitation_id: invitationId, item_code: r.item_code, option_codes: r.option_codes, saved_at: savedAt })))
+    .onConflict((oc) =>
+      oc.columns(['municipality_id', 'invitation_id', 'item_code']).doUpdateSet((eb) => ({
+        option_codes: eb.ref('excluded.option_codes'),
+        saved_at: eb.ref('excluded.saved_at'),
+      })),
+    )
+    .execute();
+}
+
+export async function deleteSurveyAnswers(tx: TenantTx, municipalityId: string, invitationId: string) {
+  await tx.deleteFrom('leader_survey_answers').where('municipality_id', '=', municipalityId).where('invitation_id', '=', invitationId).execute();
+}
+
 export function identifiedAnswers(tx: TenantTx, municipalityId: string, campaignId: string, personId: string) {
   return tx
     .selectFrom('identified_answers')
@@ -165,7 +210,25 @@ export async function insertAnonymousResponse(tx: TenantTx, municipalityId: stri
   for (const a of r.answers) answers[a.competenceCode] = { level: a.level, wantsTraining: a.wantsTraining };
   await tx
     .insertInto('anonymous_responses')
-    .values({ municipality_id: municipalityId, campaign_id: r.campaignId, unit_id: r.unitId, profession: r.profession, answers: JSON.stringify(answers) })
+    .values({ municipality_id: municipalityId, campaign_id: r.campaignId, instrument: 'self_assessment', unit_id: r.unitId, profession: r.profession, answers: JSON.stringify(answers) })
+    .execute();
+}
+
+/**
+ * An anonymous leader-survey response, kept like the self-assessment's (campaign,
+ * unit, profession, random id, nothing else) with instrument 'leader_survey' and
+ * answers {"<item code>": ["<option code>", …]}.
+ */
+export async function insertAnonymousSurveyResponse(
+  tx: TenantTx,
+  municipalityId: string,
+  r: { campaignId: string; unitId: string | null; profession: string; answers: { itemCode: string; optionCodes: string[] }[] },
+) {
+  const answers: Record<string, string[]> = {};
+  for (const a of r.answers) answers[a.itemCode] = a.optionCodes;
+  await tx
+    .insertInto('anonymous_responses')
+    .values({ municipality_id: municipalityId, campaign_id: r.campaignId, instrument: 'leader_survey', unit_id: r.unitId, profession: r.profession, answers: JSON.stringify(answers) })
     .execute();
 }
 
@@ -181,6 +244,8 @@ export async function insertAnonymousResponse(tx: TenantTx, municipalityId: stri
  * - physical order (ctid): rows would lie in the heap in submission order.
  * - ids: kept across submissions, comparing two copies of the table (backups)
  *   would show which id is new.
+ * Each row keeps its instrument (self-assessment or leader survey): both kinds
+ * of a campaign are rewritten together, whichever was submitted.
  * One statement: the insert and the delete of a data-modifying WITH see the
  * same snapshot, so the delete removes exactly the rows that were copied. The
  * caller holds the campaign row lock, so no concurrent submission slips a row
@@ -189,28 +254,28 @@ export async function insertAnonymousResponse(tx: TenantTx, municipalityId: stri
 export async function reshuffleAnonymousResponses(tx: TenantTx, municipalityId: string, campaignId: string) {
   await sql`
     with fresh as (
-      insert into anonymous_responses (municipality_id, campaign_id, id, unit_id, profession, answers)
-      select municipality_id, campaign_id, gen_random_uuid(), unit_id, profession, answers
+      insert into anonymous_responses (municipality_id, campaign_id, id, instrument, unit_id, profession, answers)
+      select municipality_id, campaign_id, gen_random_uuid(), instrument, unit_id, profession, answers
       from anonymous_responses where municipality_id = ${municipalityId} and campaign_id = ${campaignId}
       order by random()
       returning 1)
     delete from anonymous_responses where municipality_id = ${municipalityId} and campaign_id = ${campaignId}`.execute(tx);
 }
 
-/** The signed-in user's invitations in campaigns that are published and not closed. */
+/** The signed-in user's invitations (either instrument) in campaigns that are published and not closed. */
 export function myInvitations(tx: TenantTx, municipalityId: string, personId: string, now: Date) {
   return tx
     .selectFrom('campaign_invitations as i')
     .innerJoin('campaigns as c', (j) => j.onRef('c.municipality_id', '=', 'i.municipality_id').onRef('c.id', '=', 'i.campaign_id'))
     .innerJoin('municipalities as m', 'm.id', 'i.municipality_id')
-    .select(['i.id', 'i.submitted', 'c.id as campaign_id', 'c.name', 'c.mode', 'c.opens_at', 'c.closes_at', 'c.published_at', 'c.closed_at', 'm.name as municipality_name'])
+    .select(['i.id', 'i.instrument', 'i.submitted', 'c.id as campaign_id', 'c.name', 'c.mode', 'c.opens_at', 'c.closes_at', 'c.published_at', 'c.closed_at', 'm.name as municipality_name'])
     .where('i.municipality_id', '=', municipalityId)
     .where('i.person_id', '=', personId)
-    .where('i.instrument', '=', 'self_assessment')
     .where('c.published_at', 'is not', null)
     .where('c.closed_at', 'is', null)
     .where('c.closes_at', '>', now)
     .orderBy('c.closes_at')
     .orderBy('c.id')
+    .orderBy('i.instrument', 'desc')
     .execute();
 }

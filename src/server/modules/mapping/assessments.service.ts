@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { answerInput, Questionnaire } from '../../../shared/api/mapping.js';
+import type { answerInput, Questionnaire, saveAnswersBody } from '../../../shared/api/mapping.js';
 import { LANGUAGES, type Language } from '../../../shared/domain.js';
 import type { Localized } from '../../../shared/api/frameworks.js';
 import { withTenant, type TenantTx } from '../../db/tenant.js';
@@ -13,8 +13,11 @@ import { campaignStatus } from './campaign-status.js';
 import { conflict } from './campaigns.service.js';
 import { frameworkShape } from './campaigns.repository.js';
 import { parseAssessmentKey } from './keys.js';
+import { answeredCount, checkSurveyAnswers, missingItems, SURVEY_ITEM_CODES, surveyItems, type SurveyAnswer } from './leader-survey.js';
 
 type AnswerInput = z.infer<typeof answerInput>;
+/** What PUT …/answers and POST …/submit carry: self-assessment answers, or leader-survey answers. */
+export type AnswersBody = z.infer<typeof saveAnswersBody>;
 type Resolved = { municipalityId: string; invitationId: string; via: 'token' | 'code' | 'invitation' };
 
 const notFound = () => AppError.notFound('Assessment');
@@ -41,8 +44,8 @@ async function resolve(ctx: RequestContext, raw: string): Promise<Resolved> {
 /** The invitation behind a resolved key, if it may still be opened that way. */
 async function open(ctx: RequestContext, tx: TenantTx, r: Resolved, opts: { lock?: boolean } = {}) {
   const inv = await repo.loadInvitation(tx, r.municipalityId, r.invitationId, opts);
-  // Leader-survey invitations are answered elsewhere (a later issue); people who left do not answer.
-  if (!inv || inv.instrument !== 'self_assessment' || !inv.active) throw notFound();
+  // People who left do not answer.
+  if (!inv || !inv.active) throw notFound();
   // A code (short, typable) opens only a campaign that can still be answered.
   if (r.via === 'code' && campaignStatus(inv) === 'closed') {
     recordFailure(ctx.jobs, ctx.ip);
@@ -93,10 +96,63 @@ async function savedAnswers(tx: TenantTx, municipalityId: string, inv: repo.Invi
 
 const isAnswered = (a: { level: number | null; dontKnow: boolean }) => a.level !== null || a.dontKnow;
 
+/** What both questionnaires show of the campaign and the person. */
+function heading(inv: repo.InvitationRow) {
+  return {
+    campaign: {
+      id: inv.campaign_id,
+      name: inv.campaign_name,
+      mode: inv.mode as Questionnaire['campaign']['mode'],
+      status: campaignStatus(inv),
+      opensAt: inv.opens_at.toISOString(),
+      closesAt: inv.closes_at.toISOString(),
+    },
+    municipalityName: inv.municipality_name,
+    givenName: inv.given_name,
+    submitted: inv.submitted,
+  };
+}
+
+const isLeaderSurvey = (inv: repo.InvitationRow) => inv.instrument === 'leader_survey';
+
+/**
+ * The saved leader-survey answers: the draft until submitted; afterwards the
+ * final answers in an identified campaign, none in an anonymous one (they no
+ * longer belong to anyone, and the rows are gone).
+ */
+async function savedSurveyAnswers(tx: TenantTx, municipalityId: string, inv: repo.InvitationRow) {
+  if (inv.submitted && inv.mode === 'anonymous') return { answers: [] as SurveyAnswer[], savedAt: null };
+  const rows = await repo.listSurveyAnswers(tx, municipalityId, inv.id);
+  const known = new Set(SURVEY_ITEM_CODES);
+  const answers = rows.filter((a) => known.has(a.item_code)).map((a) => ({ itemCode: a.item_code, optionCodes: a.option_codes }));
+  const savedAt = inv.submitted ? null : rows.reduce<Date | null>((max, d) => (!max || d.saved_at > max ? d.saved_at : max), null);
+  return { answers, savedAt };
+}
+
+/** The leader survey: every item of the question bank, in the person's language (the bank has all five). */
+async function surveyQuestionnaire(tx: TenantTx, municipalityId: string, inv: repo.InvitationRow, lang: Language | undefined): Promise<Questionnaire> {
+  const language = languageChain(lang, inv.preferred_language, inv.default_language)[0]!;
+  const { answers, savedAt } = await savedSurveyAnswers(tx, municipalityId, inv);
+  return {
+    ...heading(inv),
+    language,
+    instrument: 'leader_survey',
+    framework: null,
+    levels: [],
+    areas: [],
+    answers: [],
+    survey: { items: surveyItems(language), answers },
+    savedAt: savedAt?.toISOString() ?? null,
+    answered: answeredCount(answers),
+    total: SURVEY_ITEM_CODES.length,
+  };
+}
+
 export async function getQuestionnaire(ctx: RequestContext, key: string, lang: Language | undefined): Promise<Questionnaire> {
   const r = await resolve(ctx, key);
   return withTenant(ctx.db, r.municipalityId, async (tx) => {
     const inv = await open(ctx, tx, r);
+    if (isLeaderSurvey(inv)) return surveyQuestionnaire(tx, r.municipalityId, inv, lang);
     const version = await loadVersion(tx, inv.framework_version_id);
     if (!version) throw notFound();
     const chain = languageChain(lang, inv.preferred_language, inv.default_language);
@@ -123,22 +179,14 @@ export async function getQuestionnaire(ctx: RequestContext, key: string, lang: L
     const { answers, savedAt } = await savedAnswers(tx, r.municipalityId, inv);
     const codes = new Set(competences.map((c) => c.code));
     return {
-      campaign: {
-        id: inv.campaign_id,
-        name: inv.campaign_name,
-        mode: inv.mode as Questionnaire['campaign']['mode'],
-        status: campaignStatus(inv),
-        opensAt: inv.opens_at.toISOString(),
-        closesAt: inv.closes_at.toISOString(),
-      },
-      municipalityName: inv.municipality_name,
-      givenName: inv.given_name,
+      ...heading(inv),
       language,
-      submitted: inv.submitted,
+      instrument: 'self_assessment',
       framework: { id: version.head.id, name: pick(version.head.name, chain) ?? version.head.key },
       levels: version.levels.map((l) => ({ level: l.level, name: pick(l.name, chain) ?? String(l.level), description: pick(l.description, chain) })),
       areas,
       answers,
+      survey: null,
       savedAt: savedAt?.toISOString() ?? null,
       answered: answers.filter((a) => codes.has(a.competenceCode) && isAnswered(a)).length,
       total: codes.size,
@@ -182,13 +230,44 @@ async function saveIn(tx: TenantTx, municipalityId: string, inv: repo.Invitation
   return { savedAt: savedAt.toISOString(), answered, total: scale.codes.length };
 }
 
+/** Leader-survey answers replace the item's saved answer; an empty list clears it. */
+async function saveSurveyIn(tx: TenantTx, municipalityId: string, inv: repo.InvitationRow, answers: NonNullable<AnswersBody['surveyAnswers']>) {
+  const issues = checkSurveyAnswers(answers);
+  if (issues.length > 0) throw AppError.validation('Some answers are not valid for the leader survey.', { issues });
+  const savedAt = new Date();
+  await repo.saveSurveyAnswers(
+    tx,
+    municipalityId,
+    inv.id,
+    answers.filter((a) => a.optionCodes.length > 0).map((a) => ({ item_code: a.itemCode, option_codes: a.optionCodes })),
+    answers.filter((a) => a.optionCodes.length === 0).map((a) => a.itemCode),
+    savedAt,
+  );
+  const saved = (await repo.listSurveyAnswers(tx, municipalityId, inv.id)).map((a) => ({ itemCode: a.item_code, optionCodes: a.option_codes }));
+  return { savedAt: savedAt.toISOString(), answered: answeredCount(saved), total: SURVEY_ITEM_CODES.length };
+}
+
+/** Answers of the other instrument than the invitation's are refused (400), like any answer that does not fit. */
+function assertInstrument(inv: repo.InvitationRow, body: AnswersBody) {
+  const [wrong, field] = isLeaderSurvey(inv) ? [body.answers, 'answers'] : [body.surveyAnswers, 'surveyAnswers'];
+  if (wrong && wrong.length > 0) {
+    const expected = isLeaderSurvey(inv) ? 'surveyAnswers (this invitation is the leader survey)' : 'answers (this invitation is the self-assessment)';
+    throw AppError.validation(`Send ${expected}.`, { issues: [{ path: [field], message: `not answers of this invitation's ${inv.instrument}` }] });
+  }
+}
+
+async function saveBody(tx: TenantTx, municipalityId: string, inv: repo.InvitationRow, body: AnswersBody) {
+  assertInstrument(inv, body);
+  return isLeaderSurvey(inv) ? saveSurveyIn(tx, municipalityId, inv, body.surveyAnswers ?? []) : saveIn(tx, municipalityId, inv, body.answers ?? []);
+}
+
 /** Autosave: idempotent, partial, and in its own transaction, so what was saved stays saved. */
-export async function saveAnswers(ctx: RequestContext, key: string, answers: AnswerInput[]) {
+export async function saveAnswers(ctx: RequestContext, key: string, body: AnswersBody) {
   const r = await resolve(ctx, key);
   return withTenant(ctx.db, r.municipalityId, async (tx) => {
     const inv = await open(ctx, tx, r, { lock: true });
     assertAnswerable(inv);
-    return saveIn(tx, r.municipalityId, inv, answers);
+    return saveBody(tx, r.municipalityId, inv, body);
   });
 }
 
@@ -198,17 +277,18 @@ export async function saveAnswers(ctx: RequestContext, key: string, answers: Ans
  * unit, profession and answers; the drafts are deleted and the invitation keeps
  * only submitted = true, all in one transaction (see the README for the design).
  */
-export async function submit(ctx: RequestContext, key: string, answers: AnswerInput[] | undefined) {
+export async function submit(ctx: RequestContext, key: string, body: AnswersBody | null | undefined) {
   const r = await resolve(ctx, key);
   // Answers sent with the submission are saved first, on their own: a refused
   // submission (incomplete, closed) must not lose them.
-  if (answers && answers.length > 0) await saveAnswers(ctx, key, answers);
+  if (body && ((body.answers?.length ?? 0) > 0 || (body.surveyAnswers?.length ?? 0) > 0)) await saveAnswers(ctx, key, body);
   return withTenant(ctx.db, r.municipalityId, async (tx) => {
     const peek = await open(ctx, tx, r);
     // One submission of a campaign at a time (see repo.reshuffleAnonymousResponses), then this invitation.
     await repo.lockCampaign(tx, r.municipalityId, peek.campaign_id);
     const inv = await open(ctx, tx, r, { lock: true });
     assertAnswerable(inv);
+    if (isLeaderSurvey(inv)) return submitSurvey(ctx, tx, r, inv);
     const scale = await campaignScale(tx, inv);
     const drafts = new Map((await repo.listDrafts(tx, r.municipalityId, inv.id)).map((d) => [d.competence_code, d]));
     const missing = scale.codes.filter((c) => {
@@ -245,7 +325,42 @@ export async function submit(ctx: RequestContext, key: string, answers: AnswerIn
   });
 }
 
-/** The signed-in user's assessments in campaigns that are published and not yet closed. */
+/**
+ * The leader survey's submission, with the self-assessment's guarantees.
+ * Identified: the saved answers become the final ones (leader_survey_answers of
+ * a submitted invitation), audited. Anonymous: copied to anonymous_responses
+ * (instrument 'leader_survey'), the drafts deleted, no audit, and every anonymous
+ * response of the campaign rewritten. The caller holds the campaign and
+ * invitation locks and has checked that the invitation can be answered.
+ */
+async function submitSurvey(ctx: RequestContext, tx: TenantTx, r: Resolved, inv: repo.InvitationRow) {
+  const saved = (await repo.listSurveyAnswers(tx, r.municipalityId, inv.id)).map((a) => ({ itemCode: a.item_code, optionCodes: a.option_codes }));
+  const missing = missingItems(saved);
+  if (missing.length > 0) throw AppError.validation('Answer every question of the leader survey before submitting.', { missing });
+  const byCode = new Map(saved.map((a) => [a.itemCode, a.optionCodes]));
+  const final = SURVEY_ITEM_CODES.map((itemCode) => ({ itemCode, optionCodes: byCode.get(itemCode)! }));
+  if (inv.mode === 'anonymous') {
+    const unitId = await repo.currentUnit(tx, r.municipalityId, inv.person_id);
+    await repo.insertAnonymousSurveyResponse(tx, r.municipalityId, { campaignId: inv.campaign_id, unitId, profession: inv.profession, answers: final });
+    await repo.deleteSurveyAnswers(tx, r.municipalityId, inv.id);
+    await repo.markSubmitted(tx, r.municipalityId, inv.id);
+    await repo.reshuffleAnonymousResponses(tx, r.municipalityId, inv.campaign_id);
+    // No audit event: one would put a time on this person's submission.
+  } else {
+    // The saved answers stay where they are: leader_survey_answers of a submitted invitation are the final ones.
+    await repo.markSubmitted(tx, r.municipalityId, inv.id);
+    const p = ctx.principal;
+    await recordAudit(
+      tx,
+      r.municipalityId,
+      { userId: p?.userId ?? null, label: p ? `${p.displayName} <${p.email}>` : `invitation holder (${r.via})`, requestId: ctx.requestId },
+      { action: 'leader_survey.submit', entityType: 'campaign_invitation', entityId: inv.id, after: { campaignId: inv.campaign_id, personId: inv.person_id, answers: final.length } },
+    );
+  }
+  return { submitted: true as const, mode: inv.mode as 'identified' | 'anonymous' };
+}
+
+/** The signed-in user's assessments and leader surveys in campaigns that are published and not yet closed. */
 export async function myAssessments(ctx: RequestContext) {
   const p = requirePrincipal(ctx);
   const now = new Date();
@@ -258,6 +373,7 @@ export async function myAssessments(ctx: RequestContext) {
           municipalityName: i.municipality_name,
           campaignId: i.campaign_id,
           campaignName: i.name,
+          instrument: i.instrument as 'self_assessment' | 'leader_survey',
           mode: i.mode as 'identified' | 'anonymous',
           status: campaignStatus(i, now),
           opensAt: i.opens_at.toISOString(),

@@ -262,6 +262,7 @@ describe('signed in', () => {
         municipalityName: tenant.municipality.name,
         campaignId: own,
         campaignName: 'Min kartlegging',
+        instrument: 'self_assessment',
         mode: 'identified',
         status: 'open',
         opensAt: expect.any(String),

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { CampaignInstrument } from '../../../shared/api/mapping.js';
 import type { TenantTx } from '../../db/tenant.js';
 import { keyHash } from './keys.js';
 
@@ -66,6 +67,8 @@ export type Target = {
   email: string | null;
   preferred_language: string;
   unit_id: string | null;
+  /** Invited to the leader survey: profession 'leader', or the person's user holds a leader grant here. */
+  is_leader: boolean;
 };
 
 /**
@@ -73,6 +76,9 @@ export type Target = {
  * sub-units are included; anywhere when it names no unit) and of one of its
  * professions (any when it names none). unit_id is where the person is counted
  * for the response rate: the primary unit when targeted, else a targeted one.
+ * is_leader marks who the leader survey goes to: people of profession 'leader',
+ * and people whose user account holds a 'leader' grant in this municipality
+ * (municipality or unit scope, wherever the unit is).
  */
 export async function targetPersons(tx: TenantTx, municipalityId: string, campaign: CampaignRow): Promise<Target[]> {
   const hasUnits = campaign.unit_ids.length > 0;
@@ -88,7 +94,11 @@ export async function targetPersons(tx: TenantTx, municipalityId: string, campai
       (select pu.unit_id from person_units pu
         where pu.municipality_id = ${municipalityId} and pu.person_id = p.id
           and (not ${hasUnits} or pu.unit_id in (select id from targets))
-        order by pu.is_primary desc, pu.unit_id limit 1) as unit_id
+        order by pu.is_primary desc, pu.unit_id limit 1) as unit_id,
+      (p.profession = 'leader' or (p.user_id is not null and exists (
+        select 1 from role_grants g
+        where g.user_id = p.user_id and g.role = 'leader' and g.municipality_id = ${municipalityId}
+          and g.scope_type in ('municipality', 'unit')))) as is_leader
     from persons p
     where p.municipality_id = ${municipalityId} and p.active
       and (cardinality(${professions}::text[]) = 0 or p.profession = any(${professions}::text[]))
@@ -99,17 +109,24 @@ export async function targetPersons(tx: TenantTx, municipalityId: string, campai
   return rows;
 }
 
-/** One self-assessment invitation per target, each with a fresh link token (only its hash is stored). */
-export async function insertInvitations(tx: TenantTx, municipalityId: string, campaignId: string, targets: Target[], newToken: () => string) {
-  const made: { invitationId: string; personId: string; token: string }[] = [];
+/** One invitation to the instrument per target, each with a fresh link token (only its hash is stored). */
+export async function insertInvitations(
+  tx: TenantTx,
+  municipalityId: string,
+  campaignId: string,
+  targets: Target[],
+  newToken: () => string,
+  instrument: CampaignInstrument = 'self_assessment',
+) {
+  const made: { invitationId: string; personId: string; token: string; instrument: CampaignInstrument }[] = [];
   for (let i = 0; i < targets.length; i += CHUNK) {
     const chunk = targets.slice(i, i + CHUNK);
     const rows = await tx
       .insertInto('campaign_invitations')
-      .values(chunk.map((t) => ({ municipality_id: municipalityId, campaign_id: campaignId, person_id: t.id, instrument: 'self_assessment', unit_id: t.unit_id })))
+      .values(chunk.map((t) => ({ municipality_id: municipalityId, campaign_id: campaignId, person_id: t.id, instrument, unit_id: t.unit_id })))
       .returning(['id', 'person_id'])
       .execute();
-    made.push(...rows.map((r) => ({ invitationId: r.id, personId: r.person_id, token: newToken() })));
+    made.push(...rows.map((r) => ({ invitationId: r.id, personId: r.person_id, token: newToken(), instrument })));
   }
   await insertKeys(tx, municipalityId, 'token', made.map((m) => ({ invitationId: m.invitationId, secret: m.token })));
   return made;
@@ -147,21 +164,29 @@ export async function deleteCampaignCodes(tx: TenantTx, municipalityId: string, 
     .execute();
 }
 
-/** Unsubmitted self-assessment invitations of active people, with what a reminder or a code list needs. */
-export async function openInvitations(tx: TenantTx, municipalityId: string, campaignId: string, filter: { unitIds?: string[]; withEmail?: boolean }) {
+/**
+ * Unsubmitted invitations of active people, with what a reminder or a code list
+ * needs: self-assessments only unless `instruments` says otherwise.
+ */
+export async function openInvitations(
+  tx: TenantTx,
+  municipalityId: string,
+  campaignId: string,
+  filter: { unitIds?: string[]; withEmail?: boolean; instruments?: CampaignInstrument[] },
+) {
   let q = tx
     .selectFrom('campaign_invitations as i')
     .innerJoin('persons as p', (j) => j.onRef('p.municipality_id', '=', 'i.municipality_id').onRef('p.id', '=', 'i.person_id'))
     .leftJoin('units as u', (j) => j.onRef('u.municipality_id', '=', 'i.municipality_id').onRef('u.id', '=', 'i.unit_id'))
-    .select(['i.id', 'i.person_id', 'p.given_name', 'p.family_name', 'p.email', 'p.preferred_language', 'u.name as unit_name'])
+    .select(['i.id', 'i.person_id', 'i.instrument', 'p.given_name', 'p.family_name', 'p.email', 'p.preferred_language', 'u.name as unit_name'])
     .where('i.municipality_id', '=', municipalityId)
     .where('i.campaign_id', '=', campaignId)
-    .where('i.instrument', '=', 'self_assessment')
+    .where('i.instrument', 'in', filter.instruments ?? ['self_assessment'])
     .where('i.submitted', '=', false)
     .where('p.active', '=', true);
   if (filter.unitIds) q = q.where('i.unit_id', 'in', filter.unitIds.length > 0 ? filter.unitIds : ['00000000-0000-0000-0000-000000000000']);
   if (filter.withEmail) q = q.where('p.email', 'is not', null);
-  return q.orderBy('u.name').orderBy('p.family_name').orderBy('p.given_name').orderBy('i.id').execute();
+  return q.orderBy('u.name').orderBy('p.family_name').orderBy('p.given_name').orderBy('i.instrument', 'desc').orderBy('i.id').execute();
 }
 
 /** Invited and submitted self-assessments per unit (null: people in no unit). */
@@ -174,6 +199,18 @@ export async function countsByUnit(tx: TenantTx, municipalityId: string, campaig
     .where('instrument', '=', 'self_assessment')
     .groupBy('unit_id')
     .execute();
+}
+
+/** Invited and submitted leader surveys of the whole campaign. */
+export async function leaderSurveyCounts(tx: TenantTx, municipalityId: string, campaignId: string) {
+  const row = await tx
+    .selectFrom('campaign_invitations')
+    .select([sql<number>`count(*)`.as('invited'), sql<number>`count(*) filter (where submitted)`.as('submitted')])
+    .where('municipality_id', '=', municipalityId)
+    .where('campaign_id', '=', campaignId)
+    .where('instrument', '=', 'leader_survey')
+    .executeTakeFirstOrThrow();
+  return { invited: Number(row.invited), submitted: Number(row.submitted) };
 }
 
 export function listUnits(tx: TenantTx, municipalityId: string) {

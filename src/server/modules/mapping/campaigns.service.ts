@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Campaign, CampaignProgress, campaignInput, MappingConflict, updateCampaignBody } from '../../../shared/api/mapping.js';
+import type { Campaign, CampaignInstrument, CampaignProgress, campaignInput, MappingConflict, updateCampaignBody } from '../../../shared/api/mapping.js';
 import type { Profession } from '../../../shared/domain.js';
 import { withTenant, type TenantTx } from '../../db/tenant.js';
 import { AppError } from '../../http/app-error.js';
@@ -166,15 +166,18 @@ export async function updateCampaign(ctx: RequestContext, municipalityId: string
   });
 }
 
-type OutgoingInvite = { to: string; language: string; name: string; token: string };
+type OutgoingInvite = { to: string; language: string; name: string; token: string; instrument: CampaignInstrument };
 
-/** Sends campaign e-mails one by one; a failed address is logged and the rest still go out. */
+/** Sends campaign e-mails one by one (one per invitation, naming its instrument); a failed address is logged and the rest still go out. */
 async function sendCampaignMails(deps: AppDeps, kind: 'invite' | 'remind', campaign: { name: string; closesAt: Date; anonymous: boolean }, mails: OutgoingInvite[]) {
   const render = kind === 'invite' ? campaignInviteMail : campaignReminderMail;
   for (const m of mails) {
     const link = `${deps.config.publicUrl}/assess/${encodeURIComponent(m.token)}`;
     try {
-      await deps.mailer.send({ to: m.to, ...render(m.language, { name: m.name, campaign: campaign.name, link, closesAt: campaign.closesAt, anonymous: campaign.anonymous }) });
+      await deps.mailer.send({
+        to: m.to,
+        ...render(m.language, { name: m.name, campaign: campaign.name, link, closesAt: campaign.closesAt, anonymous: campaign.anonymous, instrument: m.instrument }),
+      });
     } catch (err) {
       deps.log.error({ err, kind }, 'campaign e-mail could not be sent');
     }
@@ -182,9 +185,11 @@ async function sendCampaignMails(deps: AppDeps, kind: 'invite' | 'remind', campa
 }
 
 /**
- * Publishing makes one invitation per targeted active person, each with a link
- * token that exists in plain text only in the e-mail (the database keeps its
- * hash). E-mails go out in the background after the commit.
+ * Publishing makes one self-assessment invitation per targeted active person
+ * and (when the campaign has the leader survey) one leader-survey invitation per
+ * targeted leader, each with a link token that exists in plain text only in the
+ * e-mail (the database keeps its hash). A leader may get both. E-mails go out in
+ * the background after the commit, one per invitation.
  */
 export async function publishCampaign(ctx: RequestContext, municipalityId: string, campaignId: string) {
   authorize(ctx, municipalityId, 'manage');
@@ -192,16 +197,21 @@ export async function publishCampaign(ctx: RequestContext, municipalityId: strin
     const current = await mustFind(tx, municipalityId, campaignId, { lock: true });
     if (current.published_at) throw conflict('CAMPAIGN_NOT_DRAFT', 'This campaign has already been published.');
     if (current.closes_at.getTime() <= Date.now()) throw AppError.validation('The closing time has passed; move it before publishing.', { field: 'closesAt' });
-    if (!current.instruments.includes('self_assessment')) {
-      throw conflict('INSTRUMENT_NOT_AVAILABLE', 'Only campaigns with the self-assessment can be published for now; the leader survey follows.');
-    }
     const targets = await repo.targetPersons(tx, municipalityId, current);
-    if (targets.length === 0) throw conflict('NOBODY_TARGETED', 'The campaign targets no active employees.');
-    const made = await repo.insertInvitations(tx, municipalityId, campaignId, targets, newInvitationToken);
+    const selfAssessed = current.instruments.includes('self_assessment') ? targets : [];
+    const leaders = current.instruments.includes('leader_survey') ? targets.filter((t) => t.is_leader) : [];
+    if (selfAssessed.length + leaders.length === 0) {
+      throw conflict('NOBODY_TARGETED', current.instruments.includes('self_assessment') ? 'The campaign targets no active employees.' : 'The campaign targets no active leaders for the leader survey.');
+    }
+    const made = [
+      ...(await repo.insertInvitations(tx, municipalityId, campaignId, selfAssessed, newInvitationToken, 'self_assessment')),
+      ...(await repo.insertInvitations(tx, municipalityId, campaignId, leaders, newInvitationToken, 'leader_survey')),
+    ];
+    const invitedByInstrument = { selfAssessment: selfAssessed.length, leaderSurvey: leaders.length };
     const byPerson = new Map(targets.map((t) => [t.id, t]));
     const mails = made.flatMap((m) => {
       const t = byPerson.get(m.personId)!;
-      return t.email ? [{ to: t.email, language: t.preferred_language, name: t.given_name, token: m.token }] : [];
+      return t.email ? [{ to: t.email, language: t.preferred_language, name: t.given_name, token: m.token, instrument: m.instrument }] : [];
     });
     await tx.updateTable('campaigns').set({ published_at: new Date(), updated_at: new Date() }).where('municipality_id', '=', municipalityId).where('id', '=', campaignId).execute();
     const campaign = present(await mustFind(tx, municipalityId, campaignId));
@@ -210,13 +220,13 @@ export async function publishCampaign(ctx: RequestContext, municipalityId: strin
       entityType: 'campaign',
       entityId: campaignId,
       before: present(current),
-      after: { ...campaign, invited: made.length, emailed: mails.length },
+      after: { ...campaign, invited: made.length, invitedByInstrument, emailed: mails.length },
     });
-    return { campaign, invited: made.length, mails, closesAt: current.closes_at };
+    return { campaign, invited: made.length, invitedByInstrument, mails, closesAt: current.closes_at };
   });
-  const { campaign, invited, mails, closesAt } = result;
+  const { campaign, invited, invitedByInstrument, mails, closesAt } = result;
   ctx.jobs.run('mapping.invitations', () => sendCampaignMails(ctx, 'invite', { name: campaign.name, closesAt, anonymous: campaign.mode === 'anonymous' }, mails));
-  return { campaign, invited, emailed: mails.length };
+  return { campaign, invited, invitedByInstrument, emailed: mails.length };
 }
 
 export async function closeCampaign(ctx: RequestContext, municipalityId: string, campaignId: string): Promise<Campaign> {
@@ -235,8 +245,9 @@ export async function closeCampaign(ctx: RequestContext, municipalityId: string,
 }
 
 /**
- * Reminds everyone who has not submitted (and has an e-mail address). Each
- * reminder carries a new link token; the earlier links keep working.
+ * Reminds everyone who has not submitted (and has an e-mail address), one
+ * e-mail per unsubmitted invitation of either instrument. Each reminder carries
+ * a new link token; the earlier links keep working.
  */
 export async function sendReminders(ctx: RequestContext, municipalityId: string, campaignId: string) {
   authorize(ctx, municipalityId, 'manage');
@@ -244,10 +255,10 @@ export async function sendReminders(ctx: RequestContext, municipalityId: string,
     const current = await mustFind(tx, municipalityId, campaignId, { lock: true });
     const status = campaignStatus(current);
     if (status !== 'open') throw conflict('CAMPAIGN_NOT_OPEN', `Reminders go out only while the campaign is open (it is ${status}).`, { status });
-    const open = await repo.openInvitations(tx, municipalityId, campaignId, { withEmail: true });
+    const open = await repo.openInvitations(tx, municipalityId, campaignId, { withEmail: true, instruments: ['self_assessment', 'leader_survey'] });
     const keys = open.map((i) => ({ invitationId: i.id, secret: newInvitationToken() }));
     await repo.insertKeys(tx, municipalityId, 'token', keys);
-    const mails = open.map((i, n) => ({ to: i.email!, language: i.preferred_language, name: i.given_name, token: keys[n]!.secret }));
+    const mails = open.map((i, n) => ({ to: i.email!, language: i.preferred_language, name: i.given_name, token: keys[n]!.secret, instrument: i.instrument as CampaignInstrument }));
     // Counts only: a list of who had not answered yet would date everyone's submission.
     await recordAudit(tx, municipalityId, actorOf(ctx), { action: 'campaign.remind', entityType: 'campaign', entityId: campaignId, after: { emailed: mails.length } });
     return { mails, campaign: current };
@@ -317,12 +328,18 @@ export async function campaignProgress(ctx: RequestContext, municipalityId: stri
   const scope = mappingPolicy.progressScope(p, municipalityId);
   if (scope.kind === 'none') throw AppError.forbidden();
   return withTenant(ctx.db, municipalityId, async (tx) => {
-    await mustFind(tx, municipalityId, campaignId);
+    const campaign = await mustFind(tx, municipalityId, campaignId);
     const [units, counts, k] = await Promise.all([
       repo.listUnits(tx, municipalityId),
       repo.countsByUnit(tx, municipalityId, campaignId),
       repo.anonymityThreshold(tx, municipalityId),
     ]);
+    // The leader survey: the whole campaign only, for those who see the whole campaign.
+    let leaderSurvey: CampaignProgress['leaderSurvey'] = null;
+    if (scope.kind === 'all' && campaign.instruments.includes('leader_survey')) {
+      const c = await repo.leaderSurveyCounts(tx, municipalityId, campaignId);
+      leaderSurvey = { invited: c.invited, submitted: c.invited >= k ? c.submitted : null };
+    }
     const byUnit = new Map<string | null, Counts>(counts.map((c) => [c.unit_id, { invited: Number(c.invited), submitted: Number(c.submitted) }]));
     const { rows, total } = computeProgress({
       units: units.map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name })),
@@ -330,6 +347,6 @@ export async function campaignProgress(ctx: RequestContext, municipalityId: stri
       k,
       visibleRoots: scope.kind === 'all' ? 'all' : scope.rootUnitIds,
     });
-    return { campaignId, threshold: k, total, rows };
+    return { campaignId, threshold: k, total, leaderSurvey, rows };
   });
 }

@@ -57,7 +57,7 @@ describe('campaign lifecycle', () => {
     const published = await call(t.app, tenant.sessions.competence_advisor, 'POST', `${item}/publish`);
     expect(published.statusCode).toBe(200);
     // Targets: active nurses in "Sone nord" and its team (the tenant's `self` and `inTeam`).
-    expect(published.json()).toMatchObject({ invited: 2, emailed: 2, campaign: { status: 'open' } });
+    expect(published.json()).toMatchObject({ invited: 2, invitedByInstrument: { selfAssessment: 2, leaderSurvey: 0 }, emailed: 2, campaign: { status: 'open' } });
     expect(reason(await call(t.app, tenant.sessions.competence_advisor, 'POST', `${item}/publish`))).toBe('CAMPAIGN_NOT_DRAFT');
 
     // Published: only the name and the closing time may change.
@@ -114,11 +114,12 @@ describe('campaign lifecycle', () => {
     expect((await call(t.app, tenant.sessions.competence_advisor, 'GET', base)).json()).toEqual([]);
   });
 
-  it('publishes nothing when the campaign targets nobody, or only has the leader survey', async () => {
+  it('publishes nothing when the campaign targets nobody, or only has the leader survey and targets no leader', async () => {
     const none = (await call(t.app, tenant.sessions.competence_advisor, 'POST', base, input({ professions: ['doctor'] }))).json();
     expect(reason(await call(t.app, tenant.sessions.competence_advisor, 'POST', `${base}/${none.id}/publish`))).toBe('NOBODY_TARGETED');
+    // The tenant's people are nurses, and its leader user has no employee record: no one to ask.
     const leaders = (await call(t.app, tenant.sessions.competence_advisor, 'POST', base, input({ instruments: ['leader_survey'] }))).json();
-    expect(reason(await call(t.app, tenant.sessions.competence_advisor, 'POST', `${base}/${leaders.id}/publish`))).toBe('INSTRUMENT_NOT_AVAILABLE');
+    expect(reason(await call(t.app, tenant.sessions.competence_advisor, 'POST', `${base}/${leaders.id}/publish`))).toBe('NOBODY_TARGETED');
     const rows = await t.db.selectFrom('campaign_invitations').select('id').where('campaign_id', 'in', [none.id, leaders.id]).execute();
     expect(rows).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { ensureBuiltInFrameworks } from '../frameworks/frameworks.service.js';
 import { STARTER_FRAMEWORK_KEY, STARTER_FRAMEWORK_VERSION } from '../frameworks/starter/starter-framework.js';
 import * as repo from './campaigns.repository.js';
 import { formatCode, newInvitationCode, newInvitationToken } from './keys.js';
+import { answerOptions, LEADER_SURVEY_ITEMS } from './question-bank/question-bank.js';
 
 // Campaigns, invitations and keys written directly (as the owner, around the
 // API), for tests and the isolation matrix: each call makes fresh objects.
@@ -63,12 +64,18 @@ export async function insertCampaign(
 
 export type Invited = { invitationId: string; personId: string; token: string };
 
-/** Invitations (with link tokens) for the given people, as publishing makes them. */
-export async function invite(db: Kysely<DB>, municipalityId: string, campaignId: string, personIds: string[]): Promise<Invited[]> {
+/** Invitations (with link tokens) for the given people, as publishing makes them (self-assessments unless told). */
+export async function invite(
+  db: Kysely<DB>,
+  municipalityId: string,
+  campaignId: string,
+  personIds: string[],
+  instrument: 'self_assessment' | 'leader_survey' = 'self_assessment',
+): Promise<Invited[]> {
   return withTenant(db, municipalityId, async (tx) => {
     const campaign = (await repo.findCampaign(tx, municipalityId, campaignId))!;
     const targets = (await repo.targetPersons(tx, municipalityId, { ...campaign, unit_ids: [], target_professions: [] })).filter((t) => personIds.includes(t.id));
-    return repo.insertInvitations(tx, municipalityId, campaignId, targets, newInvitationToken);
+    return repo.insertInvitations(tx, municipalityId, campaignId, targets, newInvitationToken, instrument);
   });
 }
 
@@ -85,3 +92,20 @@ export const COMPLETE_ANSWERS = [
   { competenceCode: 'HC.SEC.2', level: 3 },
   { competenceCode: 'HC.DIG.1', level: null },
 ];
+
+/**
+ * Complete leader-survey answers: for every item, option `n` (modulo the
+ * options) of single-choice items and options `n` and `n + 1` of multi_select
+ * ones (never an exclusive option with another), so that different n give
+ * different answers.
+ */
+export function completeSurveyAnswers(n = 0): { itemCode: string; optionCodes: string[] }[] {
+  return LEADER_SURVEY_ITEMS.map((item) => {
+    const options = answerOptions(item);
+    if (item.scale !== 'multi_select') return { itemCode: item.code, optionCodes: [options[n % options.length]!.code] };
+    const plain = options.filter((o) => !o.exclusive);
+    const a = plain[n % plain.length]!.code;
+    const b = plain[(n + 1) % plain.length]!.code;
+    return { itemCode: item.code, optionCodes: n % 5 === 4 ? [a] : [a, b] };
+  });
+}

@@ -74,9 +74,9 @@ export function registerMappingRoutes(api: FastifyInstance): void {
     assessments.getQuestionnaire(req.ctx, req.params.token, req.query.lang),
   );
   r.put('/assessments/:token/answers', { schema: { tags, params: assessmentParams, body: saveAnswersBody, response: { 200: saveResult } }, config: publicConfig }, (req) =>
-    assessments.saveAnswers(req.ctx, req.params.token, req.body.answers),
+    assessments.saveAnswers(req.ctx, req.params.token, req.body),
   );
   r.post('/assessments/:token/submit', { schema: { tags, params: assessmentParams, body: submitBody, response: { 200: submitResult } }, config: publicConfig }, (req) =>
-    assessments.submit(req.ctx, req.params.token, req.body?.answers),
+    assessments.submit(req.ctx, req.params.token, req.body),
   );
 }

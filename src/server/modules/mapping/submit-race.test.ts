@@ -92,7 +92,7 @@ describe(`simultaneous submissions (${backend})`, () => {
     const m = tenant.municipality.id;
     const campaignId = await insertCampaign(db, m, { mode: 'anonymous' });
     const [inv] = await invite(db, m, campaignId, [tenant.people.inTeam.id]);
-    await assessments.saveAnswers(ctx(db), inv!.token, COMPLETE_ANSWERS);
+    await assessments.saveAnswers(ctx(db), inv!.token, { answers: COMPLETE_ANSWERS });
     const results = await Promise.all([outcome(assessments.submit(ctx(db), inv!.token, undefined)), outcome(assessments.submit(ctx(db), inv!.token, undefined))]);
     expect(results.sort()).toEqual(['CONFLICT:ALREADY_SUBMITTED', 'submitted']);
     expect(await db.selectFrom('anonymous_responses').select('id').where('campaign_id', '=', campaignId).execute()).toHaveLength(1);
@@ -106,7 +106,7 @@ describe(`simultaneous submissions (${backend})`, () => {
     for (let i = 0; i < 6; i++) people.push(await createPerson(db, m, tenant.units.unit.id));
     const campaignId = await insertCampaign(db, m, { mode: 'anonymous' });
     const invited = await invite(db, m, campaignId, people.map((p) => p.id));
-    for (const i of invited) await assessments.saveAnswers(ctx(db), i.token, COMPLETE_ANSWERS);
+    for (const i of invited) await assessments.saveAnswers(ctx(db), i.token, { answers: COMPLETE_ANSWERS });
     const results = await Promise.all(invited.map((i) => outcome(assessments.submit(ctx(db), i.token, undefined))));
     expect(results).toEqual(invited.map(() => 'submitted'));
     const rows = await db.selectFrom('anonymous_responses').select('id').where('campaign_id', '=', campaignId).execute();

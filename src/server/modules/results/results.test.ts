@@ -69,7 +69,7 @@ async function results(session: Session | null, campaignId: string, q = ''): Pro
 }
 
 /** Every group a caller can read: totals and rows of every filter combination. */
-async function everyPublishedGroup(session: Session, campaignId: string) {
+async function everyPublishedGroup(session: Session | null, campaignId: string) {
   const unitFilters = ['', ...[org.area, org.north, org.team, org.south, org.night].map((u) => u.id)];
   const professionFilters = ['', 'nurse', 'assistant', 'doctor', 'health_care_worker'];
   const groups: { label: string; vector: number[] }[] = [];

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { LeaderSurveyForm } from './LeaderSurveyForm';
 
 type Answer = { level: number | null | undefined; wantsTraining: boolean };
 type Answers = Record<string, Answer>;
@@ -57,7 +58,11 @@ function missingCodes(error: ApiError): string[] {
   return Array.isArray(missing) ? missing.map(String) : [];
 }
 
-/** The self-assessment, opened by link token, shared-device code or (signed in) invitation id. */
+/**
+ * The self-assessment or the leader survey (LeaderSurveyForm), whichever the
+ * invitation is for, opened by link token, shared-device code or (signed in)
+ * invitation id.
+ */
 export function AssessmentPage() {
   const { key = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -120,6 +125,8 @@ export function AssessmentPage() {
         setLoadError(undefined);
         if (initialised.current) return;
         initialised.current = true;
+        // The leader survey keeps its own answers (LeaderSurveyForm).
+        if (q.instrument !== 'self_assessment') return;
         const saved: Answers = {};
         for (const a of q.answers) saved[a.competenceCode] = { level: a.level, wantsTraining: a.wantsTraining };
         const local = q.submitted ? {} : readLocal(key);
@@ -206,6 +213,10 @@ export function AssessmentPage() {
         <Paragraph>{t('assessment.thanks.close')}</Paragraph>
       </Page>
     );
+  }
+
+  if (form.instrument === 'leader_survey' && form.survey) {
+    return <LeaderSurveyForm form={form} survey={form.survey} accessKey={key} path={path} lang={lang} onSubmitted={() => setDone(true)} />;
   }
 
   const competences = form.areas.flatMap((a) => a.competences);

@@ -11,7 +11,7 @@ import { EmptyState } from '../../components/States';
 
 const list = z.array(myAssessment);
 
-/** The signed-in person's open self-assessments. */
+/** The signed-in person's open self-assessments and (leaders) leader surveys. */
 export function MyAssessmentsPage() {
   const { t, i18n } = useTranslation();
   const { data, error, loading } = useApi('/me/assessments', list);
@@ -28,11 +28,13 @@ export function MyAssessmentsPage() {
               <Card>
                 <Heading level={2} data-size="xs">
                   <Link asChild>
-                    <RouterLink to={`/assess/${a.invitationId}`}>{a.campaignName}</RouterLink>
+                    <RouterLink to={`/assess/${a.invitationId}`}>
+                      {a.instrument === 'leader_survey' ? `${a.campaignName}: ${t('assessment.instruments.leader_survey')}` : a.campaignName}
+                    </RouterLink>
                   </Link>
                 </Heading>
                 <Paragraph data-size="sm">
-                  {a.municipalityName} · {t('assessment.mine.closes', { date: new Date(a.closesAt).toLocaleDateString(lang) })}
+                  {t(`assessment.instruments.${a.instrument}`)} · {a.municipalityName} · {t('assessment.mine.closes', { date: new Date(a.closesAt).toLocaleDateString(lang) })}
                 </Paragraph>
                 <Tag data-color={a.submitted ? 'success' : a.status === 'open' ? 'info' : 'neutral'}>
                   {a.submitted ? t('assessment.mine.submitted') : t(`assessment.status.${a.status}`)}

@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Fieldset, Link, Paragraph, Radio, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Link, Paragraph, Radio, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { z } from 'zod';
-import { campaignSchema, type CampaignMode, type CampaignStatus } from '../../../shared/api/mapping';
+import { CAMPAIGN_INSTRUMENTS, campaignSchema, type CampaignInstrument, type CampaignMode, type CampaignStatus } from '../../../shared/api/mapping';
 import { frameworkSummary } from '../../../shared/api/frameworks';
 import { unitSchema } from '../../../shared/api/tenancy';
 import { type Language, PROFESSIONS, type Profession } from '../../../shared/domain';
@@ -110,6 +110,7 @@ export function NewCampaignPage() {
   const [opens, setOpens] = useState(isoDay(new Date()));
   const [closes, setCloses] = useState(isoDay(new Date(Date.now() + 14 * 86_400_000)));
   const [mode, setMode] = useState<CampaignMode>('identified');
+  const [instruments, setInstruments] = useState<CampaignInstrument[]>(['self_assessment']);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -124,6 +125,7 @@ export function NewCampaignPage() {
     if (!name.trim()) next.name = t('campaigns.errors.name');
     if (!chosenVersion) next.frameworkVersionId = t('campaigns.errors.version');
     if (!opens || !closes || closes < opens) next.closesAt = t('campaigns.errors.dates');
+    if (instruments.length === 0) next.instruments = t('campaigns.errors.instruments');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     setBusy(true);
@@ -139,6 +141,7 @@ export function NewCampaignPage() {
           opensAt: new Date(`${opens}T00:00:00`).toISOString(),
           closesAt: new Date(`${closes}T23:59:00`).toISOString(),
           mode,
+          instruments,
         },
       });
       navigate(`/campaigns/${created.id}`);
@@ -187,6 +190,28 @@ export function NewCampaignPage() {
               onChange={(e) => setProfessions(e.target.checked ? [...professions, p] : professions.filter((x) => x !== p))}
             />
           ))}
+        </Fieldset>
+        <Fieldset>
+          <Fieldset.Legend>{t('campaigns.fields.instruments')}</Fieldset.Legend>
+          <Fieldset.Description>{t('campaigns.fields.instrumentsHelp')}</Fieldset.Description>
+          {CAMPAIGN_INSTRUMENTS.map((i) => (
+            <Checkbox
+              key={i}
+              name="instruments"
+              value={i}
+              checked={instruments.includes(i)}
+              aria-invalid={errors.instruments ? true : undefined}
+              onChange={(e) => {
+                // In the fixed order, whatever the order of clicks.
+                const next = e.target.checked ? [...instruments, i] : instruments.filter((x) => x !== i);
+                setInstruments(CAMPAIGN_INSTRUMENTS.filter((x) => next.includes(x)));
+                if (next.length > 0) setErrors(({ instruments: _, ...rest }) => rest);
+              }}
+              label={t(`campaigns.instruments.${i}`)}
+              description={t(`campaigns.instrumentHelp.${i}`)}
+            />
+          ))}
+          {errors.instruments ? <ValidationMessage>{errors.instruments}</ValidationMessage> : null}
         </Fieldset>
         <Textfield type="date" label={t('campaigns.fields.opensAt')} value={opens} onChange={(e) => setOpens(e.target.value)} />
         <Textfield type="date" label={t('campaigns.fields.closesAt')} value={closes} error={errors.closesAt} onChange={(e) => setCloses(e.target.value)} />
