@@ -24,6 +24,8 @@ const schema = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   /** Set when behind a reverse proxy: 'true', a hop count, or a list of proxy addresses. */
   TRUST_PROXY: z.string().default('false'),
+  /** Comparisons: the fewest municipalities (besides the viewer's own) behind a group figure. */
+  BENCHMARK_MIN_MUNICIPALITIES: z.coerce.number().int().min(2).default(5),
 });
 
 export type Config = {
@@ -42,6 +44,7 @@ export type Config = {
   logLevel: string;
   seedDemo: boolean;
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  benchmarkMinMunicipalities: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'auto',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    benchmarkMinMunicipalities: e.BENCHMARK_MIN_MUNICIPALITIES,
   };
 }
 

@@ -1,3 +1,4 @@
+import { resultsProfilesEntries } from './entries/results-profiles.entries.js';
 import { resultsEntries } from './entries/results.entries.js';
 import { describe, expect, it } from 'vitest';
 import { accessEntries } from './entries/access.entries.js';
@@ -23,6 +24,8 @@ const entries: MatrixEntry[] = [...authEntries, ...tenancyEntries, ...peopleEntr
 const OTHER_MATRICES: MatrixEntry[] = [
   // campaign-results.matrix.test.ts
   ...resultsEntries,
+  // results.matrix.test.ts
+  ...resultsProfilesEntries,
   // frameworks.matrix.test.ts
   ...frameworkEntries,
   ...roleProfileEntries,

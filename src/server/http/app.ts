@@ -11,10 +11,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerAccessRoutes } from '../modules/access/access.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerBenchmarkRoutes } from '../modules/benchmarks/benchmarks.routes.js';
 import { registerFrameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { registerMappingRoutes } from '../modules/mapping/mapping.routes.js';
 import { registerPeopleImportRoutes } from '../modules/people/people-import.routes.js';
 import { registerPeopleRoutes } from '../modules/people/people.routes.js';
+import { registerProfileRoutes } from '../modules/profiles/profiles.routes.js';
 import { registerRegistryRoutes } from '../modules/registry/registry.routes.js';
 import { registerResultsRoutes } from '../modules/results/results.routes.js';
 import { registerRoleProfileRoutes } from '../modules/role-profiles/role-profiles.routes.js';
@@ -65,6 +67,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       registerFrameworkRoutes(api);
       registerRoleProfileRoutes(api);
       registerMappingRoutes(api);
+      registerProfileRoutes(api);
+      registerBenchmarkRoutes(api);
       registerResultsRoutes(api);
     },
     { prefix: '/api/v1' },

@@ -11,6 +11,13 @@ import { CAMPAIGN_MODES } from './mapping.js';
 export const RESULTS_STATES = ['ready', 'not_closed', 'too_few_respondents', 'no_self_assessment'] as const;
 export type ResultsState = (typeof RESULTS_STATES)[number];
 
+/** Reasons in `error.details.reason` of a 409 from the results, profile and comparison routes. */
+export const RESULTS_CONFLICTS = [
+  /** Individual profiles and leader ratings exist only in identified campaigns. */
+  'CAMPAIGN_ANONYMOUS',
+] as const;
+export type ResultsConflict = (typeof RESULTS_CONFLICTS)[number];
+
 export const resultsQuery = z.object({
   /** Only rows anchored in this unit's subtree (and their total). */
   unitId: z.uuid().optional(),
@@ -140,6 +147,8 @@ export type CampaignTrend = z.infer<typeof campaignTrend>;
 // ——— individual profiles (identified campaigns only) ———
 
 export const personParams = z.object({ municipalityId: z.uuid(), campaignId: z.uuid(), personId: z.uuid() });
+/** Names of competences and levels: this language, else the caller's, else the municipality's (then English). */
+export const profileQuery = z.object({ lang: z.enum(LANGUAGES).optional() });
 
 export const respondentList = z.object({
   campaignId: z.uuid(),
@@ -205,15 +214,27 @@ const groupFigure = z.object({
   /** Share answering agree/strongly agree (agree5) or yes (yes_no_unsure). */
   share: z.number().nullable(),
   respondents: z.number().int().nullable(),
+  /** Municipalities behind this figure (a campaign may have asked only some competences); null when suppressed. */
+  municipalities: z.number().int().nullable().optional(),
+  /** multi_select items: share of answering leaders who chose each option (null when suppressed). */
+  options: z.array(z.object({ code: z.string(), share: z.number().nullable() })).optional(),
 });
 
 export const benchmarkGroup = z.object({
   kind: z.enum(BENCHMARK_GROUPS),
   /** The network's name, the size class code or the country code. */
   label: z.string(),
-  /** Contributing municipalities; null when too few (then no figures). */
+  /** Set on national groups (country and size class), so that groups of several countries can be told apart. */
+  country: z.enum(COUNTRIES).nullable().optional(),
+  /** Set on size class groups. */
+  sizeClass: z.enum(SIZE_CLASSES).nullable().optional(),
+  /** Contributing municipalities (competences); null when too few (then no figures). */
   municipalities: z.number().int().nullable(),
+  /** True when no competence figure of the group can be shown. */
   suppressed: z.boolean(),
+  /** The same for the leader survey, whose contributors may differ (not every campaign has one). */
+  surveyMunicipalities: z.number().int().nullable().optional(),
+  surveySuppressed: z.boolean().optional(),
   competences: z.array(groupFigure),
   surveyItems: z.array(groupFigure),
 });

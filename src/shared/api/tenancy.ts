@@ -24,6 +24,8 @@ export const municipalitySchema = z.object({
   sizeClass: z.enum(SIZE_CLASSES),
   defaultLanguage: z.enum(LANGUAGES),
   anonymityThreshold: z.number().int(),
+  /** Whether the municipality's figures join national comparisons (changed by PUT …/benchmark-sharing). */
+  shareNationalBenchmarks: z.boolean().optional(),
 });
 export type Municipality = z.infer<typeof municipalitySchema>;
 export const createMunicipalityBody = z.object({

@@ -1,6 +1,18 @@
 import type { Municipality, Network, Unit } from '../../../shared/api/tenancy.js';
 
-type MunicipalityRow = { id: string; network_id: string | null; country: string; code: string; name: string; population: number; size_class: string; default_language: string; anonymity_threshold: number };
+type MunicipalityRow = {
+  id: string;
+  network_id: string | null;
+  country: string;
+  code: string;
+  name: string;
+  population: number;
+  size_class: string;
+  default_language: string;
+  anonymity_threshold: number;
+  /** Present when the query selected it. */
+  share_national_benchmarks?: boolean;
+};
 
 export const presentMunicipality = (m: MunicipalityRow): Municipality => ({
   id: m.id,
@@ -12,6 +24,7 @@ export const presentMunicipality = (m: MunicipalityRow): Municipality => ({
   sizeClass: m.size_class as Municipality['sizeClass'],
   defaultLanguage: m.default_language as Municipality['defaultLanguage'],
   anonymityThreshold: m.anonymity_threshold,
+  ...(m.share_national_benchmarks === undefined ? {} : { shareNationalBenchmarks: m.share_national_benchmarks }),
 });
 
 export const presentNetwork = (n: { id: string; name: string; slug: string; municipality_count: number }): Network => ({

@@ -4,7 +4,7 @@ import type { TenantTx } from '../../db/tenant.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export const municipalityColumns = ['id', 'network_id', 'country', 'code', 'name', 'population', 'size_class', 'default_language', 'anonymity_threshold'] as const;
+export const municipalityColumns = ['id', 'network_id', 'country', 'code', 'name', 'population', 'size_class', 'default_language', 'anonymity_threshold', 'share_national_benchmarks'] as const;
 
 export function findMunicipality(db: Db, id: string) {
   return db.selectFrom('municipalities').select(municipalityColumns).where('id', '=', id).executeTakeFirst();
