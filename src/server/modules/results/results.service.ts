@@ -15,6 +15,7 @@ import { loadRequirementLookup } from '../role-profiles/requirements.js';
 import { atomFigures, professionRows, row, selectAtoms, topGaps, unitRows, type View } from './compute.js';
 import { emptyCatalogue, type LearningCatalogue } from './learning-loop.js';
 import * as repo from './results.repository.js';
+import { cachedSnapshot } from './snapshot-cache.js';
 import { computeCampaignResults } from './snapshot.js';
 
 // Results of closed campaigns for advisors, administrators and leaders (their
@@ -56,34 +57,40 @@ function cachedVersion(tx: TenantTx, versionId: string) {
   return v;
 }
 
-async function callerLanguage(ctx: RequestContext, tx: TenantTx, municipalityId: string, lang: Language | undefined): Promise<Language[]> {
-  const m = await tx.selectFrom('municipalities').select('default_language').where('id', '=', municipalityId).executeTakeFirst();
-  return languageChain(lang ?? ctx.principal?.preferredLanguage ?? undefined, m?.default_language);
+/** The caller's language chain and the municipality's threshold, in one query. */
+async function municipalitySettings(ctx: RequestContext, tx: TenantTx, municipalityId: string, lang: Language | undefined) {
+  const m = await tx.selectFrom('municipalities').select(['default_language', 'anonymity_threshold']).where('id', '=', municipalityId).executeTakeFirstOrThrow();
+  return { chain: languageChain(lang ?? ctx.principal?.preferredLanguage ?? undefined, m.default_language), threshold: m.anonymity_threshold };
 }
 
-/** Computes the snapshot of a closed campaign that has none yet (the sweep normally has). */
-async function ensureSnapshot(ctx: RequestContext, municipalityId: string, campaignId: string) {
-  await computeCampaignResults(ctx.db, municipalityId, campaignId);
-}
+const NOT_COMPUTED = Symbol('not computed');
 
 export async function getResults(ctx: RequestContext, municipalityId: string, campaignId: string, query: ResultsQuery, catalogue: LearningCatalogue = emptyCatalogue): Promise<CampaignResults> {
   const scope = authorize(ctx, municipalityId);
-  const first = await withTenant(ctx.db, municipalityId, (tx) => findCampaign(tx, municipalityId, campaignId));
-  if (!first) throw AppError.notFound('Campaign');
-  if (campaignStatus(first) === 'closed') await ensureSnapshot(ctx, municipalityId, campaignId);
+  const first = await readResults(ctx, scope, municipalityId, campaignId, query, catalogue);
+  if (first !== NOT_COMPUTED) return first;
+  // Closed but not computed yet (the sweep runs every minute): compute now, once.
+  await computeCampaignResults(ctx.db, municipalityId, campaignId);
+  const second = await readResults(ctx, scope, municipalityId, campaignId, query, catalogue);
+  if (second === NOT_COMPUTED) throw new Error(`results of campaign ${campaignId} could not be computed`);
+  return second;
+}
 
+async function readResults(ctx: RequestContext, scope: Scope, municipalityId: string, campaignId: string, query: ResultsQuery, catalogue: LearningCatalogue): Promise<CampaignResults | typeof NOT_COMPUTED> {
   return withTenant(ctx.db, municipalityId, async (tx) => {
-    const campaign = (await findCampaign(tx, municipalityId, campaignId))!;
-    const chain = await callerLanguage(ctx, tx, municipalityId, query.lang);
+    const campaign = await findCampaign(tx, municipalityId, campaignId);
+    if (!campaign) throw AppError.notFound('Campaign');
+    const status = campaignStatus(campaign);
+    const snapshot = status === 'closed' ? await cachedSnapshot(tx, municipalityId, campaignId) : undefined;
+    if (status === 'closed' && !snapshot) return NOT_COMPUTED;
+    const { chain, threshold: current } = await municipalitySettings(ctx, tx, municipalityId, query.lang);
     const version = await cachedVersion(tx, campaign.framework_version_id);
     if (!version) throw AppError.notFound('Framework version');
     const chosen = campaign.competence_codes ? new Set(campaign.competence_codes) : null;
     const competences = version.competences.filter((c) => !chosen || chosen.has(c.code));
     const codes = competences.map((c) => c.code);
     const levelCount = version.levels.length;
-    const status = campaignStatus(campaign);
-    const snapshot = status === 'closed' ? await repo.loadSnapshot(tx, municipalityId, campaignId) : undefined;
-    const threshold = snapshot?.threshold ?? (await tx.selectFrom('municipalities').select('anonymity_threshold').where('id', '=', municipalityId).executeTakeFirstOrThrow()).anonymity_threshold;
+    const threshold = snapshot?.threshold ?? current;
 
     const base: CampaignResults = {
       campaignId,
@@ -171,12 +178,11 @@ export async function getTrend(ctx: RequestContext, municipalityId: string, quer
       .where('r.campaign_id', 'is', null)
       .execute(),
   );
-  for (const c of pending) await ensureSnapshot(ctx, municipalityId, c.id);
+  for (const c of pending) await computeCampaignResults(ctx.db, municipalityId, c.id);
 
   return withTenant(ctx.db, municipalityId, async (tx) => {
-    const chain = await callerLanguage(ctx, tx, municipalityId, query.lang);
+    const { chain, threshold } = await municipalitySettings(ctx, tx, municipalityId, query.lang);
     const closed = await repo.closedCampaigns(tx, municipalityId);
-    const threshold = (await tx.selectFrom('municipalities').select('anonymity_threshold').where('id', '=', municipalityId).executeTakeFirstOrThrow()).anonymity_threshold;
     const frameworkId = query.frameworkId ?? closed[0]?.framework_id;
     const chosen = closed.filter((c) => c.framework_id === frameworkId).reverse();
     if (!frameworkId || chosen.length === 0) return { framework: null, threshold, competences: [], points: [] };
@@ -185,7 +191,7 @@ export async function getTrend(ctx: RequestContext, municipalityId: string, quer
     const codeSet = new Set<string>();
     const points: CampaignTrend['points'] = [];
     for (const c of chosen) {
-      const snapshot = await repo.loadSnapshot(tx, municipalityId, c.id);
+      const snapshot = await cachedSnapshot(tx, municipalityId, c.id);
       const version = await cachedVersion(tx, c.framework_version_id);
       if (!snapshot || !version) continue;
       const codes = version.competences.map((x) => x.code).filter((code) => !c.competence_codes || c.competence_codes.includes(code));

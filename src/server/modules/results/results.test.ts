@@ -6,6 +6,7 @@ import { call, createTestApp, errorCode, type Session, type TestApp } from '../.
 import { FEW_CODES, starterVersion } from '../mapping/mapping.fixtures.js';
 import { EXPORT_LABELS } from './export-labels.js';
 import { campaignWithAnswers, type Respondent } from './results.fixtures.js';
+import { forgetSnapshots } from './snapshot-cache.js';
 import { computeCampaignResults } from './snapshot.js';
 
 // Results of closed campaigns, and attacks on their anonymity: differencing
@@ -351,6 +352,7 @@ describe('leader survey results', () => {
     const campaignId = await campaignWithAnswers(t.db, mid, { invited: [], respondents: [], competenceCodes: FEW_CODES, instruments: ['leader_survey'], mode: 'identified', compute: false });
     const survey = async (answering: number) => {
       await t.db.deleteFrom('campaign_results').where('campaign_id', '=', campaignId).execute();
+      forgetSnapshots();
       await t.db.deleteFrom('benchmark_contributions').where('campaign_id', '=', campaignId).execute();
       await t.db.deleteFrom('campaign_invitations').where('campaign_id', '=', campaignId).execute();
       for (const [i, personId] of leaders.entries()) {
