@@ -43,6 +43,20 @@ export async function latestContributions(db: Kysely<DB>, frameworkId: string): 
   return out;
 }
 
+/**
+ * Changes whenever anything a comparison is built from changes: contributions
+ * are only ever added (or removed with their municipality); of municipalities,
+ * what groups are made of (network, country, size class, sharing) is hashed.
+ */
+export async function poolStamp(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ stamp: string }>`
+    select concat_ws('|',
+      (select count(*) from benchmark_contributions), (select max(closed_at) from benchmark_contributions),
+      (select md5(string_agg(concat_ws(',', id, network_id, country, size_class, share_national_benchmarks), ';' order by id)) from municipalities),
+      (select count(*) from networks), (select max(updated_at) from networks)) as stamp`.execute(db);
+  return rows[0]!.stamp;
+}
+
 export async function municipalityMeta(db: Kysely<DB>): Promise<MunicipalityMeta[]> {
   const rows = await db.selectFrom('municipalities').select(['id', 'network_id', 'country', 'size_class', 'share_national_benchmarks']).execute();
   return rows.map((m) => ({ id: m.id, networkId: m.network_id, country: m.country, sizeClass: m.size_class, sharesNationally: m.share_national_benchmarks }));

@@ -30,8 +30,25 @@ type Group = MunicipalityBenchmark['groups'][number];
 type Query = z.infer<typeof benchmarkQuery>;
 type AnalystQuery = z.infer<typeof analystBenchmarkQuery>;
 
+// The pool is the same for every caller until a contribution or a municipality
+// changes (poolStamp), and building it reads the whole national table: keep the
+// last one per framework and minimum.
+const pools = new Map<string, { stamp: string; pool: Promise<Pool> }>();
+
+async function loadPool(ctx: RequestContext, frameworkId: string): Promise<Pool> {
+  const stamp = await repo.poolStamp(ctx.db);
+  const key = `${frameworkId}|${ctx.config.benchmarkMinMunicipalities}`;
+  const hit = pools.get(key);
+  if (hit && hit.stamp === stamp) return hit.pool;
+  const pool = buildPool(ctx, frameworkId);
+  pools.set(key, { stamp, pool });
+  pool.catch(() => pools.delete(key));
+  if (pools.size > 32) pools.delete(pools.keys().next().value!);
+  return pool;
+}
+
 /** Everything a comparison on one framework needs, for every municipality at once (one aggregate read per kind). */
-async function loadPool(ctx: RequestContext, frameworkId: string) {
+async function buildPool(ctx: RequestContext, frameworkId: string) {
   const [{ competence: competences, survey_item: survey }, municipalities, networks] = await Promise.all([
     repo.latestContributions(ctx.db, frameworkId),
     repo.municipalityMeta(ctx.db),
@@ -54,7 +71,7 @@ async function loadPool(ctx: RequestContext, frameworkId: string) {
     surveyPublication: publication(groups, contributorsByCode(surveyIndex), min),
   };
 }
-type Pool = Awaited<ReturnType<typeof loadPool>>;
+type Pool = Awaited<ReturnType<typeof buildPool>>;
 
 /** The framework's name and its competences in framework order, named by the newest version that has them. */
 async function frameworkTexts(ctx: RequestContext, frameworkId: string, chain: Language[]) {
