@@ -27,6 +27,8 @@ for (const role of ROLES) {
   const lng = account(email).preferredLanguage;
 
   test(`${role} (${email}): every page in the menu passes axe on desktop and phone`, async ({ page }) => {
+    // Two viewports × every menu page (a dozen for administrators) with axe each time.
+    test.setTimeout(240_000);
     await signIn(page, email);
     const links = await navLinks(page, lng);
     expect(links.map((l) => l.href)).toContain('/');

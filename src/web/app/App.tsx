@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { Loading } from '../components/Loading';
 import { NotFoundPage } from '../components/States';
 import { MunicipalityAdminPage } from '../features/admin/MunicipalityAdminPage';
 import { NetworkAdminPage } from '../features/admin/NetworkAdminPage';
@@ -29,7 +30,31 @@ import { Layout } from './Layout';
 import { MunicipalityProvider } from './municipality';
 import type { Permissions } from './permissions';
 
-type TitleKey = 'nav.campaigns' | 'nav.people' | 'nav.import' | 'nav.units' | 'nav.roleProfiles' | 'nav.audit' | 'nav.municipality' | 'nav.network';
+// Results, profiles and comparisons load on demand (their charts bring ECharts along).
+const ResultsPage = lazy(() => import('../features/results/ResultsPage').then((m) => ({ default: m.ResultsPage })));
+const TrendPage = lazy(() => import('../features/results/TrendPage').then((m) => ({ default: m.TrendPage })));
+const RespondentsPage = lazy(() => import('../features/competence-profile/ProfilePages').then((m) => ({ default: m.RespondentsPage })));
+const PersonProfilePage = lazy(() => import('../features/competence-profile/ProfilePages').then((m) => ({ default: m.PersonProfilePage })));
+const MyCompetencePage = lazy(() => import('../features/competence-profile/ProfilePages').then((m) => ({ default: m.MyCompetencePage })));
+const BenchmarksPage = lazy(() => import('../features/benchmarks/BenchmarksPage').then((m) => ({ default: m.BenchmarksPage })));
+const AnalysisPage = lazy(() => import('../features/analysis/AnalysisPage').then((m) => ({ default: m.AnalysisPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+type TitleKey =
+  | 'nav.campaigns'
+  | 'nav.results'
+  | 'nav.benchmarks'
+  | 'nav.analysis'
+  | 'nav.people'
+  | 'nav.import'
+  | 'nav.units'
+  | 'nav.roleProfiles'
+  | 'nav.audit'
+  | 'nav.municipality'
+  | 'nav.network';
 
 function Guarded({ permission, titleKey, children }: { permission: keyof Permissions; titleKey: TitleKey; children: ReactNode }) {
   const { t } = useTranslation();
@@ -56,6 +81,13 @@ export function AppRoutes() {
           <Route path="/campaigns" element={<Guarded permission="readCampaigns" titleKey="nav.campaigns"><CampaignsPage /></Guarded>} />
           <Route path="/campaigns/new" element={<Guarded permission="manageCampaigns" titleKey="nav.campaigns"><NewCampaignPage /></Guarded>} />
           <Route path="/campaigns/:campaignId" element={<Guarded permission="readCampaigns" titleKey="nav.campaigns"><CampaignPage /></Guarded>} />
+          <Route path="/campaigns/:campaignId/results" element={<Guarded permission="readResults" titleKey="nav.results"><Lazy><ResultsPage /></Lazy></Guarded>} />
+          <Route path="/campaigns/:campaignId/people" element={<Guarded permission="readResults" titleKey="nav.results"><Lazy><RespondentsPage /></Lazy></Guarded>} />
+          <Route path="/campaigns/:campaignId/people/:personId" element={<Guarded permission="readResults" titleKey="nav.results"><Lazy><PersonProfilePage /></Lazy></Guarded>} />
+          <Route path="/results/trend" element={<Guarded permission="readResults" titleKey="nav.results"><Lazy><TrendPage /></Lazy></Guarded>} />
+          <Route path="/benchmarks" element={<Guarded permission="readBenchmarks" titleKey="nav.benchmarks"><Lazy><BenchmarksPage /></Lazy></Guarded>} />
+          <Route path="/analysis" element={<Guarded permission="viewAnalysis" titleKey="nav.analysis"><Lazy><AnalysisPage /></Lazy></Guarded>} />
+          <Route path="/my-competence" element={<Lazy><MyCompetencePage /></Lazy>} />
           <Route path="/people" element={<Guarded permission="readPeople" titleKey="nav.people"><PeopleListPage /></Guarded>} />
           <Route path="/people/new" element={<Guarded permission="managePeople" titleKey="nav.people"><NewPersonPage /></Guarded>} />
           <Route path="/people/import" element={<Guarded permission="importPeople" titleKey="nav.import"><ImportPage /></Guarded>} />

@@ -32,7 +32,7 @@ export function PublicOnly({ children }: { children: ReactNode }) {
 /** A municipality page: needs a chosen municipality and the given permission. */
 export function RequirePermission({ permission, title, children }: { permission: keyof Permissions; title: string; children: ReactNode }) {
   const { current, can } = useMunicipality();
-  const municipal = permission !== 'adminNetwork' && permission !== 'createNetwork';
+  const municipal = permission !== 'adminNetwork' && permission !== 'createNetwork' && permission !== 'viewAnalysis';
   if (municipal && !current) return <NoMunicipalityPage title={title} />;
   if (!can[permission]) return <ForbiddenPage />;
   return <>{children}</>;

@@ -2,7 +2,23 @@ import type { Permissions } from './permissions';
 
 export type NavItem = {
   to: string;
-  key: 'home' | 'assessments' | 'campaigns' | 'people' | 'import' | 'units' | 'roleProfiles' | 'frameworks' | 'audit' | 'municipality' | 'network' | 'profile';
+  key:
+    | 'home'
+    | 'assessments'
+    | 'myCompetence'
+    | 'campaigns'
+    | 'results'
+    | 'benchmarks'
+    | 'analysis'
+    | 'people'
+    | 'import'
+    | 'units'
+    | 'roleProfiles'
+    | 'frameworks'
+    | 'audit'
+    | 'municipality'
+    | 'network'
+    | 'profile';
   visible: (can: Permissions) => boolean;
 };
 
@@ -14,7 +30,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/units', key: 'units', visible: (can) => can.readUnits },
   { to: '/role-profiles', key: 'roleProfiles', visible: (can) => can.readRoleProfiles },
   { to: '/campaigns', key: 'campaigns', visible: (can) => can.readCampaigns },
+  { to: '/results/trend', key: 'results', visible: (can) => can.readResults },
+  { to: '/benchmarks', key: 'benchmarks', visible: (can) => can.readBenchmarks },
+  { to: '/analysis', key: 'analysis', visible: (can) => can.viewAnalysis },
   { to: '/assessments', key: 'assessments', visible: () => true },
+  { to: '/my-competence', key: 'myCompetence', visible: () => true },
   { to: '/frameworks', key: 'frameworks', visible: () => true },
   { to: '/audit', key: 'audit', visible: (can) => can.viewAudit },
   { to: '/admin/municipality', key: 'municipality', visible: (can) => can.adminMunicipality },

@@ -67,6 +67,30 @@ describe('permissionsFor', () => {
     expect(permissionsFor(me([grant({ role: 'municipal_admin', scopeType: 'municipality', municipalityId: M1.id })]), M1).importFrameworks).toBe(false);
   });
 
+  it('shows results and comparisons to advisors, admins and leaders; sharing to admins only', () => {
+    const advisor = me([grant({ role: 'competence_advisor', scopeType: 'municipality', municipalityId: M1.id })]);
+    expect(permissionsFor(advisor, M1)).toMatchObject({ readResults: true, readBenchmarks: true, manageBenchmarkSharing: false, viewAnalysis: false });
+    expect(permissionsFor(advisor, M2)).toMatchObject({ readResults: false, readBenchmarks: false });
+    const admin = me([grant({ role: 'municipal_admin', scopeType: 'municipality', municipalityId: M1.id })]);
+    expect(permissionsFor(admin, M1)).toMatchObject({ readResults: true, readBenchmarks: true, manageBenchmarkSharing: true });
+    expect(permissionsFor(admin, M2).manageBenchmarkSharing).toBe(false);
+    const leader = me([grant({ role: 'leader', scopeType: 'unit', municipalityId: M1.id, unitId: crypto.randomUUID() })]);
+    expect(permissionsFor(leader, M1)).toMatchObject({ readResults: true, readBenchmarks: true, manageBenchmarkSharing: false });
+    const ombud = me([grant({ role: 'ombud', scopeType: 'unit', municipalityId: M1.id, unitId: crypto.randomUUID() })]);
+    expect(permissionsFor(ombud, M1)).toMatchObject({ readResults: false, readBenchmarks: false });
+    // Platform admins manage the tenant but see no municipal results.
+    expect(permissionsFor(me([grant({ role: 'platform_admin', scopeType: 'platform' })]), M1)).toMatchObject({ readResults: false, readBenchmarks: false, manageBenchmarkSharing: false });
+  });
+
+  it('opens the cross-municipality analysis to analysts, network coordinators and platform admins only', () => {
+    expect(permissionsFor(me([grant({ role: 'analyst', scopeType: 'network', networkId: M1.networkId })]), null)).toMatchObject({ viewAnalysis: true, readResults: false, readBenchmarks: false });
+    expect(permissionsFor(me([grant({ role: 'analyst', scopeType: 'municipality', municipalityId: M1.id })]), M1).viewAnalysis).toBe(true);
+    expect(permissionsFor(me([grant({ role: 'network_coordinator', scopeType: 'network', networkId: M1.networkId })]), null).viewAnalysis).toBe(true);
+    expect(permissionsFor(me([grant({ role: 'platform_admin', scopeType: 'platform' })]), null).viewAnalysis).toBe(true);
+    expect(permissionsFor(me([grant({ role: 'municipal_admin', scopeType: 'municipality', municipalityId: M1.id })]), M1).viewAnalysis).toBe(false);
+    expect(permissionsFor(me([grant({ role: 'leader', scopeType: 'municipality', municipalityId: M1.id })]), M1).viewAnalysis).toBe(false);
+  });
+
   it('gives a plain employee nothing to manage', () => {
     const p = permissionsFor(me([grant({ role: 'employee', scopeType: 'municipality', municipalityId: M1.id })]), M1);
     expect(Object.values(p).every((v) => v === false)).toBe(true);

@@ -31,6 +31,9 @@ function hasUnitRole(me: Me, municipality: MeMunicipality | null | undefined, ro
   return me.grants.some((g) => roles.includes(g.role) && g.scopeType === 'unit' && g.municipalityId === municipality.id);
 }
 
+/** Roles that see aggregates across municipalities (never one municipality's figures). */
+const ANALYSIS_ROLES: readonly Role[] = ['analyst', 'network_coordinator', 'platform_admin'];
+
 export type Permissions = {
   readPeople: boolean;
   managePeople: boolean;
@@ -49,13 +52,22 @@ export type Permissions = {
   importFrameworks: boolean;
   readCampaigns: boolean;
   manageCampaigns: boolean;
+  /** Results of closed campaigns (leaders: their units only, as the server decides). */
+  readResults: boolean;
+  /** The municipality's figures beside its network, size class and country. */
+  readBenchmarks: boolean;
+  /** Whether the municipality's figures go into national comparisons. */
+  manageBenchmarkSharing: boolean;
+  /** Aggregates across municipalities (no municipality chosen needed). */
+  viewAnalysis: boolean;
 };
 
 const NONE: Permissions = {
   readPeople: false, managePeople: false, importPeople: false, createAccounts: false, manageUnits: false, readUnits: false,
   viewAudit: false, adminMunicipality: false, manageMunicipalGrants: false, adminNetwork: false, manageNetworkGrants: false,
   createNetwork: false, readRoleProfiles: false, manageRoleProfiles: false, importFrameworks: false,
-  readCampaigns: false, manageCampaigns: false,
+  readCampaigns: false, manageCampaigns: false, readResults: false, readBenchmarks: false, manageBenchmarkSharing: false,
+  viewAnalysis: false,
 };
 
 export function permissionsFor(me: Me | null, municipality: MeMunicipality | null | undefined): Permissions {
@@ -87,5 +99,10 @@ export function permissionsFor(me: Me | null, municipality: MeMunicipality | nul
     // Mapping campaigns: as the server's mapping.policy (leaders read theirs).
     readCampaigns: read,
     manageCampaigns: manage,
+    // Results and comparisons: competence advisors, municipal admins and leaders.
+    readResults: read,
+    readBenchmarks: read,
+    manageBenchmarkSharing: admin,
+    viewAnalysis: me.grants.some((g) => ANALYSIS_ROLES.includes(g.role)),
   };
 }

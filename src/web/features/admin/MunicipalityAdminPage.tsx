@@ -5,11 +5,13 @@ import { municipalitySchema } from '../../../shared/api/tenancy';
 import { ROLE_SCOPES, ROLES } from '../../../shared/domain';
 import { useApi } from '../../api/useApi';
 import { useCurrentMunicipality } from '../../app/guards';
+import { useMunicipality } from '../../app/municipality';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { LoadErrorPage } from '../../components/States';
 import { flattenTree } from '../units/tree';
 import { useUnits } from '../units/useUnits';
+import { BenchmarkSharingSwitch } from './BenchmarkSharingSwitch';
 import { MunicipalitySettingsForm } from './MunicipalitySettingsForm';
 import { RoleGrants } from './RoleGrants';
 
@@ -18,6 +20,7 @@ const MUNICIPAL_ROLES = ROLES.filter((r) => ROLE_SCOPES[r].includes('municipalit
 export function MunicipalityAdminPage() {
   const { t } = useTranslation();
   const current = useCurrentMunicipality();
+  const { can } = useMunicipality();
   const municipality = useApi(`/municipalities/${current.id}`, municipalitySchema);
   const units = useUnits(current.id);
   const unitOptions = useMemo(() => flattenTree(units.tree), [units.tree]);
@@ -49,6 +52,7 @@ export function MunicipalityAdminPage() {
                 {t('admin.municipality.settingsTab')}
               </Heading>
               <MunicipalitySettingsForm key={m.id} municipality={m} onSaved={municipality.setData} />
+              {can.manageBenchmarkSharing ? <BenchmarkSharingSwitch key={`sharing-${m.id}`} municipalityId={m.id} /> : null}
             </>
           ) : null}
         </Tabs.Panel>

@@ -1,7 +1,7 @@
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
 import { z } from 'zod';
 import {
   campaignProgress,
@@ -24,6 +24,10 @@ import { LoadErrorPage } from '../../components/States';
 import { SuccessMessage } from '../../components/StatusMessage';
 import { TableScroll } from '../../components/TableScroll';
 import { formatDate, StatusTag } from './CampaignsPage';
+import { CampaignEditor } from './CampaignEditor';
+import { CodeSheet } from './CodeSheet';
+import { LeaderSurveyProgress } from './LeaderSurveyProgress';
+import './campaigns.css';
 
 type Action = 'publish' | 'close' | 'reminders';
 type Codes = z.infer<typeof invitationCodesResult>;
@@ -61,6 +65,8 @@ export function CampaignPage() {
   const [codeUnit, setCodeUnit] = useState('');
   const [codes, setCodes] = useState<Codes | null>(null);
   const [askCodes, setAskCodes] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
 
   if (campaign.error) return <LoadErrorPage error={campaign.error} title={t('campaigns.title')} />;
   if (!campaign.data) return <Loading />;
@@ -107,6 +113,8 @@ export function CampaignPage() {
   };
 
   const reason = (error?.details as { reason?: string } | undefined)?.reason;
+  // Identified campaigns: each person's profile, with the leader's rating beside their own.
+  const showPeople = c.mode === 'identified' && c.status !== 'draft';
 
   return (
     <Page title={c.name} lead={<StatusTag status={c.status} />}>
@@ -117,7 +125,29 @@ export function CampaignPage() {
         </dd>
         <dt>{t('campaigns.fields.mode')}</dt>
         <dd>{t(`campaigns.modes.${c.mode}`)}</dd>
+        <dt>{t('campaigns.fields.instruments')}</dt>
+        <dd>{c.instruments.map((i) => t(`campaigns.instruments.${i}`)).join(', ')}</dd>
+        {c.instruments.includes('self_assessment') ? (
+          <>
+            <dt>{t('campaigns.fields.competences')}</dt>
+            <dd>{c.competenceCodes ? t('campaigns.competences.summarySome', { chosen: c.competenceCodes.length }) : t('campaigns.competences.summaryAll')}</dd>
+          </>
+        ) : null}
       </dl>
+      {can.readResults && (c.status === 'closed' || showPeople) ? (
+        <div className="button-row">
+          {c.status === 'closed' ? (
+            <Button asChild>
+              <RouterLink to={`/campaigns/${c.id}/results`}>{t('results.openResults')}</RouterLink>
+            </Button>
+          ) : null}
+          {showPeople ? (
+            <Link asChild>
+              <RouterLink to={`/campaigns/${c.id}/people`}>{t('competenceProfile.respondents.link')}</RouterLink>
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
       <SuccessMessage>{message}</SuccessMessage>
       {error ? <ErrorAlert error={error} message={reason ? t(`campaigns.conflicts.${reason}`, { defaultValue: t(`errors.${error.code}`) }) : undefined} /> : null}
       {can.manageCampaigns ? (
@@ -133,7 +163,42 @@ export function CampaignPage() {
               {t('campaigns.actions.close')}
             </Button>
           ) : null}
+          {c.status !== 'closed' && !editing ? (
+            <Button
+              ref={editButtonRef}
+              variant="secondary"
+              onClick={() => {
+                setMessage(null);
+                setError(undefined);
+                setEditing(true);
+              }}
+            >
+              {t('campaigns.edit.button')}
+            </Button>
+          ) : null}
         </div>
+      ) : null}
+      {can.manageCampaigns && editing && c.status !== 'closed' ? (
+        <CampaignEditor
+          key={c.status === 'draft' ? 'draft' : 'published'}
+          campaign={c}
+          path={base}
+          onSaved={(next) => {
+            campaign.setData(next);
+            setEditing(false);
+            setMessage(t('campaigns.edit.saved'));
+            requestAnimationFrame(() => editButtonRef.current?.focus());
+          }}
+          onConflict={(err) => {
+            setEditing(false);
+            setError(err);
+            campaign.reload();
+          }}
+          onCancel={() => {
+            setEditing(false);
+            requestAnimationFrame(() => editButtonRef.current?.focus());
+          }}
+        />
       ) : null}
       <ConfirmDialog
         open={action !== null}
@@ -191,6 +256,7 @@ export function CampaignPage() {
               </Table>
             </TableScroll>
           ) : null}
+          {progress.data ? <LeaderSurveyProgress progress={progress.data} /> : null}
         </section>
       ) : null}
 
@@ -225,29 +291,8 @@ export function CampaignPage() {
         </section>
       ) : null}
 
-      {codes ? (
-        <section aria-labelledby="codes-list-heading" className="codes-print">
-          <Heading level={2} data-size="sm" id="codes-list-heading">
-            {t('campaigns.codes.listTitle', { unit: codes.unitName })}
-          </Heading>
-          <Alert data-color="warning" className="no-print">
-            <Paragraph>{t('campaigns.codes.warning')}</Paragraph>
-          </Alert>
-          <Paragraph>{t('campaigns.codes.howTo', { url: codes.entryUrl, date: formatDate(codes.closesAt, lang) })}</Paragraph>
-          <div className="button-row no-print">
-            <Button onClick={() => window.print()}>{t('campaigns.codes.print')}</Button>
-          </div>
-          <ul className="code-list">
-            {codes.codes.map((x) => (
-              <li key={x.personId}>
-                <span>{x.name}</span>
-                {x.unitName ? <span className="code-list__unit">{x.unitName}</span> : null}
-                <strong className="code-list__code">{x.code}</strong>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {/* Closing deletes the codes: the sheet goes with them. */}
+      {codes && c.status !== 'closed' ? <CodeSheet codes={codes} formatDate={(iso) => formatDate(iso, lang)} /> : null}
     </Page>
   );
 }
