@@ -183,6 +183,8 @@ export const competenceProfile = z.object({
       wantsTraining: z.boolean(),
       /** The leader's rating, shown beside (never averaged with) the person's own. */
       leader: z.number().int().nullable(),
+      /** The leader saved "cannot judge" (leader is then null). */
+      leaderCannotJudge: z.boolean(),
       required: z.number().int().nullable(),
       /** required − self when both exist. */
       gap: z.number().int().nullable(),

@@ -131,6 +131,7 @@ async function buildProfile(a: {
       dontKnow: !!answer && answer.level === null,
       wantsTraining: answer?.wants_training ?? false,
       leader: ratings.get(c.code) ?? null,
+      leaderCannotJudge: ratings.has(c.code) && ratings.get(c.code) === null,
       required: req,
       gap: req !== null && self !== null ? req - self : null,
     };

@@ -207,7 +207,9 @@ describe('leader ratings', () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     const profile = res.json<CompetenceProfile>();
     expect(competence(profile, 'HC.SEC.1')).toMatchObject({ self: 2, leader: 3, required: 3, gap: 1 });
-    expect(competence(profile, 'HC.DIG.1')).toMatchObject({ self: null, dontKnow: true, leader: null });
+    expect(competence(profile, 'HC.DIG.1')).toMatchObject({ self: null, dontKnow: true, leader: null, leaderCannotJudge: true });
+    expect(competence(profile, 'HC.SEC.1').leaderCannotJudge).toBe(false);
+    expect(competence(profile, 'HC.SEC.2')).toMatchObject({ leader: null, leaderCannotJudge: false });
     expect(profile.canRate).toBe(true);
     expect(await ratingsOf(campaignId, a.people.inTeam.id)).toEqual([
       { competence_code: 'HC.DIG.1', level: null, rated_by: a.users.leader.id },

@@ -15,7 +15,7 @@ const CANNOT_JUDGE = 'none';
 type Values = Record<string, string>;
 
 function initial(profile: CompetenceProfile): Values {
-  return Object.fromEntries(profile.competences.map((c) => [c.code, c.leader !== null ? String(c.leader) : '']));
+  return Object.fromEntries(profile.competences.map((c) => [c.code, c.leader !== null ? String(c.leader) : c.leaderCannotJudge ? CANNOT_JUDGE : '']));
 }
 
 /** The body for PUT …/leader-ratings: every competence the leader has chosen something for. */

@@ -62,7 +62,7 @@ export function ProfileTable({ profile, caption }: { profile: CompetenceProfile;
                 <Table.Cell>
                   {c.self !== null ? levelText(c.self) : <Missing text={c.dontKnow ? t('results.dontKnow') : t('competenceProfile.notAnswered')} />}
                 </Table.Cell>
-                <Table.Cell>{c.leader !== null ? levelText(c.leader) : <Missing text={t('competenceProfile.notRated')} />}</Table.Cell>
+                <Table.Cell>{c.leader !== null ? levelText(c.leader) : <Missing text={t(c.leaderCannotJudge ? 'competenceProfile.rate.cannotJudge' : 'competenceProfile.notRated')} />}</Table.Cell>
                 <Table.Cell>{c.required !== null ? levelText(c.required) : <Missing text={t('competenceProfile.noRequirement')} />}</Table.Cell>
                 <Table.Cell>
                   {c.gap === null ? (
