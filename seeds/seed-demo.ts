@@ -4,6 +4,7 @@ import { hashPassword } from '../src/server/modules/auth/password.js';
 import { recordAudit, SYSTEM_ACTOR } from '../src/server/modules/audit/audit.repository.js';
 import { buildDemoScenario } from './demo/demo-scenario.js';
 import type { DemoGrant, DemoMunicipality } from './demo/demo-types.js';
+import { seedDemoCampaigns } from './seed-demo-campaigns.js';
 
 const ZERO = '00000000-0000-0000-0000-000000000000';
 type Ids = { network: string; municipalities: Map<string, string>; units: Map<string, string>; persons: Map<string, string> };
@@ -11,19 +12,26 @@ type Ids = { network: string; municipalities: Map<string, string>; units: Map<st
 /**
  * Writes the demo scenario. Idempotent: everything is matched by its natural
  * key (network slug, municipality code, unit code, employee number, e-mail),
- * so running it again adds what is missing and changes nothing else.
+ * so running it again adds what is missing and changes nothing else; a
+ * municipality that has campaigns gets no new ones.
+ *
+ * People and logins go in one transaction; then role profiles, the completed
+ * campaigns (dated relative to `now`) and their results through the
+ * application's own code (seed-demo-campaigns.ts).
  */
-export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean }> {
+export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Promise<{ created: boolean }> {
   const scenario = buildDemoScenario();
   const existed = await db.selectFrom('networks').select('id').where('slug', '=', scenario.network.slug).executeTakeFirst();
   const hashes = new Map<string, string>();
   for (const a of scenario.accounts) if (!hashes.has(a.password)) hashes.set(a.password, await hashPassword(a.password));
 
-  await db.transaction().execute(async (tx) => {
+  const ids = await db.transaction().execute(async (tx) => {
     const network =
       existed ?? (await tx.insertInto('networks').values(scenario.network).returning('id').executeTakeFirstOrThrow());
     const ids: Ids = { network: network.id, municipalities: new Map(), units: new Map(), persons: new Map() };
-    for (const m of scenario.municipalities) await seedMunicipality(tx, m, ids);
+    for (const m of scenario.municipalities) await seedMunicipality(tx, m, ids, ids.network);
+    // Outside the network: they only feed national comparisons.
+    for (const m of scenario.benchmarkMunicipalities) await seedMunicipality(tx, m, ids, null);
     for (const account of scenario.accounts) {
       const user =
         (await tx.selectFrom('users').select('id').where(sql<string>`lower(email)`, '=', account.email.toLowerCase()).executeTakeFirst()) ??
@@ -38,16 +46,19 @@ export async function seedDemo(db: Kysely<DB>): Promise<{ created: boolean }> {
       }
       for (const grant of account.grants) await seedGrant(tx, user.id, grant, ids);
     }
+    return ids;
   });
+  await seedDemoCampaigns(db, scenario, ids, options.now ?? new Date());
   return { created: !existed };
 }
 
-async function seedMunicipality(tx: Transaction<DB>, m: DemoMunicipality, ids: Ids) {
+async function seedMunicipality(tx: Transaction<DB>, m: DemoMunicipality, ids: Ids, networkId: string | null) {
+  // Every demo municipality shares its results for national comparisons.
   const muni =
     (await tx.selectFrom('municipalities').select('id').where('country', '=', m.country).where('code', '=', m.code).executeTakeFirst()) ??
     (await tx
       .insertInto('municipalities')
-      .values({ country: m.country, code: m.code, name: m.name, population: m.population, network_id: ids.network })
+      .values({ country: m.country, code: m.code, name: m.name, population: m.population, network_id: networkId, share_national_benchmarks: true })
       .returning('id')
       .executeTakeFirstOrThrow());
   const mid = muni.id;

@@ -19,11 +19,17 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Creates a throw-away database `mestring_bench_<random>` on the server of
- * DATABASE_URL (or the local default) so that a benchmark never writes into a
- * real database. `ok: false` when no server answers or it refuses CREATE DATABASE.
+ * Creates a throw-away database `mestring_bench_<random>` (or `options.name`,
+ * which must start with `mestring_bench_`; a leftover of that name from an
+ * interrupted run is dropped first) on the server of DATABASE_URL (or the local
+ * default) so that a benchmark never writes into a real database. `ok: false`
+ * when no server answers or it refuses CREATE DATABASE.
  */
-export async function createScratchPostgres(serverUrl: string = process.env.DATABASE_URL || DEFAULT_POSTGRES_URL): Promise<ScratchPostgres> {
+export async function createScratchPostgres(
+  serverUrl: string = process.env.DATABASE_URL || DEFAULT_POSTGRES_URL,
+  options: { name?: string } = {},
+): Promise<ScratchPostgres> {
+  if (options.name !== undefined && !/^mestring_bench_[a-z0-9_]+$/.test(options.name)) throw new Error(`scratch database name "${options.name}" must match mestring_bench_[a-z0-9_]+`);
   const server = redactUrl(serverUrl);
   const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 3000 });
   try {
@@ -32,8 +38,9 @@ export async function createScratchPostgres(serverUrl: string = process.env.DATA
     await admin.end().catch(() => undefined);
     return { ok: false, reason: `could not connect to PostgreSQL at ${server} (${errorText(err)})` };
   }
-  const name = `mestring_bench_${randomBytes(4).toString('hex')}`;
+  const name = options.name ?? `mestring_bench_${randomBytes(4).toString('hex')}`;
   try {
+    if (options.name) await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.query(`create database "${name}"`);
   } catch (err) {
     await admin.end().catch(() => undefined);

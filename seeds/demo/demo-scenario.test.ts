@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, PROFESSIONS, ROLE_SCOPES, ROLES, UNIT_KINDS, sizeClassOf } from '../../src/shared/domain.js';
-import { buildDemoScenario, DEMO_PASSWORD, demoAccountsMarkdown } from './demo-scenario.js';
+import { checkSurveyAnswers, missingItems } from '../../src/server/modules/mapping/leader-survey.js';
+import { demoCampaignName, starterCompetenceCodes } from './demo-campaigns.js';
+import { buildDemoScenario, DEMO_PASSWORD, demoAccountsMarkdown, type DemoCampaign } from './demo-scenario.js';
 
 // The official registry lives beside the repository in the development setup
 // only; users' clones lack it, so the collision check is skipped there.
@@ -136,6 +138,113 @@ describe('demo accounts', () => {
   });
 });
 
+describe('demo campaigns', () => {
+  const codes = starterCompetenceCodes();
+  const of = (code: string) => scenario.campaigns.filter((c) => c.municipalityCode === code);
+  const mean = (c: DemoCampaign, prefix = '') => {
+    const levels = c.responses.flatMap((r) => r.answers.filter((a) => a.competenceCode.startsWith(prefix) && a.level !== null).map((a) => a.level!));
+    return levels.reduce((a, b) => a + b, 0) / levels.length;
+  };
+
+  it('gives each demo municipality two campaigns half a year apart and each benchmark municipality one', () => {
+    for (const m of scenario.municipalities) {
+      const [first, second, ...rest] = of(m.code);
+      expect(rest).toHaveLength(0);
+      expect(first!.instruments).toEqual(['self_assessment', 'leader_survey']);
+      expect(first!.closesDaysAgo - second!.closesDaysAgo).toBeGreaterThanOrEqual(150);
+      expect(second!.closesDaysAgo).toBeGreaterThan(0);
+    }
+    expect(of('9903').every((c) => c.mode === 'identified')).toBe(true);
+    expect([...of('9901'), ...of('9902')].every((c) => c.mode === 'anonymous')).toBe(true);
+    for (const m of scenario.benchmarkMunicipalities) {
+      expect(m.name).toMatch(/^Demo: /);
+      expect(of(m.code).map((c) => c.mode)).toEqual(['anonymous']);
+    }
+  });
+
+  it('answers every competence of the starter framework, on its scale, with some "don\'t know" and "wants training"', () => {
+    const answers = scenario.campaigns.flatMap((c) => c.responses.flatMap((r) => r.answers));
+    for (const c of scenario.campaigns) for (const r of c.responses) expect(r.answers.map((a) => a.competenceCode)).toEqual(codes);
+    expect(answers.every((a) => a.level === null || (a.level >= 1 && a.level <= 4))).toBe(true);
+    const share = (f: (a: (typeof answers)[number]) => boolean) => answers.filter(f).length / answers.length;
+    expect(share((a) => a.level === null)).toBeGreaterThan(0.01);
+    expect(share((a) => a.level === null)).toBeLessThan(0.1);
+    expect(share((a) => a.wantsTraining)).toBeGreaterThan(0.05);
+    expect(share((a) => a.wantsTraining)).toBeLessThan(0.4);
+  });
+
+  it('has response rates of about 60–85 % and at least k respondents everywhere', () => {
+    for (const m of [...scenario.municipalities, ...scenario.benchmarkMunicipalities]) {
+      for (const c of of(m.code)) {
+        const rate = c.responses.length / m.employees.length;
+        expect(rate, `${m.code} ${c.key}`).toBeGreaterThan(0.55);
+        expect(rate, `${m.code} ${c.key}`).toBeLessThan(0.9);
+        expect(c.responses.length).toBeGreaterThanOrEqual(5);
+        const employees = new Set(m.employees.map((e) => e.employeeNumber));
+        expect(c.responses.every((r) => employees.has(r.employeeNumber))).toBe(true);
+        expect(c.responses.every((r) => r.submittedDaysAgo > c.closesDaysAgo && r.submittedDaysAgo < c.opensDaysAgo)).toBe(true);
+      }
+    }
+  });
+
+  it('improves from the first campaign to the second, most in security and welfare technology', () => {
+    for (const m of scenario.municipalities) {
+      const [first, second] = of(m.code);
+      expect(mean(second!) - mean(first!), m.code).toBeGreaterThan(0.15);
+      for (const area of ['HC.SEC.', 'HC.WT.']) expect(mean(second!, area) - mean(first!, area), `${m.code} ${area}`).toBeGreaterThan(mean(second!, 'HC.LEAD.') - mean(first!, 'HC.LEAD.'));
+    }
+  });
+
+  it('lets only leaders answer the leader survey, with valid options, moving towards a strategy', () => {
+    let yesBefore = 0;
+    let yesAfter = 0;
+    for (const m of scenario.municipalities) {
+      const leaders = new Set(m.employees.filter((e) => e.profession === 'leader').map((e) => e.employeeNumber));
+      for (const c of of(m.code)) {
+        expect(c.leaderSurvey.length, m.code).toBeGreaterThanOrEqual(Math.min(5, leaders.size));
+        for (const s of c.leaderSurvey) {
+          expect(leaders.has(s.employeeNumber)).toBe(true);
+          const answers = Object.entries(s.answers).map(([itemCode, optionCodes]) => ({ itemCode, optionCodes }));
+          expect(checkSurveyAnswers(answers)).toEqual([]);
+          expect(missingItems(answers)).toEqual([]);
+          if (s.answers['LS.STRAT.1']?.[0] !== 'yes') continue;
+          if (c.key === 'first') yesBefore++;
+          else yesAfter++;
+        }
+      }
+    }
+    expect(yesAfter).toBeGreaterThan(yesBefore);
+  });
+
+  it('has every demo login that is an employee answer both campaigns (so "my competence" shows a profile)', () => {
+    for (const a of scenario.accounts.filter((x) => x.employeeNumber)) {
+      for (const c of of(a.municipalityCode!)) expect(c.responses.some((r) => r.employeeNumber === a.employeeNumber), `${a.email} ${c.key}`).toBe(true);
+    }
+  });
+
+  it('has leader ratings only in Havstad, by the home-care leader, for people of that unit', () => {
+    const havstad = scenario.municipalities.find((m) => m.code === '9903')!;
+    const homeCare = new Set(['HJT-N', 'HJT-N-D', 'HJT-N-K']);
+    for (const c of scenario.campaigns) {
+      if (c.municipalityCode !== '9903') {
+        expect(c.leaderRatings).toEqual([]);
+        continue;
+      }
+      expect(c.leaderRatings.length).toBeGreaterThanOrEqual(5);
+      for (const r of c.leaderRatings) {
+        expect(r.raterEmail).toBe('leder.hjemmetjeneste@havstad.kommune.example');
+        expect(homeCare.has(havstad.employees.find((e) => e.employeeNumber === r.employeeNumber)!.unitCodes[0]!)).toBe(true);
+        expect(r.ratings.map((x) => x.competenceCode)).toEqual(codes);
+      }
+    }
+  });
+
+  it('names campaigns by season in the municipality\'s written standard', () => {
+    expect(demoCampaignName('nb', new Date('2026-03-10T00:00:00Z'))).toBe('Digital kompetanse vår 2026');
+    expect(demoCampaignName('nn', new Date('2025-09-01T00:00:00Z'))).toBe('Digital kompetanse haust 2025');
+  });
+});
+
 describe('demo municipality names', () => {
   it.skipIf(!existsSync(REGISTRY_NO))(
     'do not collide with a real Norwegian municipality (skipped: ../shared/data is not present in this checkout)',
@@ -150,8 +259,8 @@ describe('demo municipality names', () => {
         ),
       );
       const realCodes = new Set(registry.municipalities.map((m) => m.code));
-      for (const m of scenario.municipalities) {
-        expect(realNames.has(m.name.toLowerCase()), m.name).toBe(false);
+      for (const m of [...scenario.municipalities, ...scenario.benchmarkMunicipalities]) {
+        expect(realNames.has(m.name.replace(/^Demo: /, '').toLowerCase()), m.name).toBe(false);
         expect(realCodes.has(m.code), m.code).toBe(false);
       }
     },

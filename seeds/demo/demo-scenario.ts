@@ -1,29 +1,39 @@
 import { buildDemoAccounts, DEMO_PASSWORD } from './demo-accounts.js';
+import { DEMO_BENCHMARK_SPECS } from './demo-benchmark-municipalities.js';
+import { buildDemoCampaigns } from './demo-campaigns.js';
 import { buildDemoEmployees } from './demo-employees.js';
-import { DEMO_MUNICIPALITY_SPECS, DEMO_NETWORK } from './demo-municipalities.js';
+import { DEMO_MUNICIPALITY_SPECS, DEMO_NETWORK, type MunicipalitySpec } from './demo-municipalities.js';
 import type { DemoAccount, DemoGrant, DemoMunicipality, DemoScenario } from './demo-types.js';
 
-export type { DemoAccount, DemoEmployee, DemoGrant, DemoMunicipality, DemoScenario, DemoUnit } from './demo-types.js';
+export type { DemoAccount, DemoAnswer, DemoCampaign, DemoEmployee, DemoGrant, DemoMunicipality, DemoScenario, DemoUnit } from './demo-types.js';
 export { DEMO_PASSWORD };
+
+const fromSpec = (spec: MunicipalitySpec): DemoMunicipality => ({
+  code: spec.code,
+  country: 'NO',
+  name: spec.name,
+  population: spec.population,
+  units: spec.units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })),
+  employees: buildDemoEmployees(spec),
+});
 
 /**
  * The demo network "Fjordnettverket": three fictional municipalities (small,
- * medium, large) with about 300 staff and a login for every role. Pure and
- * deterministic: calling it twice gives deep-equal results.
+ * medium, large) with about 300 staff, a login for every role and two completed
+ * mapping campaigns each; plus six fictional benchmark municipalities outside
+ * the network that feed national comparisons. Pure and deterministic: calling
+ * it twice gives deep-equal results.
  */
 export function buildDemoScenario(): DemoScenario {
-  const municipalities: DemoMunicipality[] = DEMO_MUNICIPALITY_SPECS.map((spec) => ({
-    code: spec.code,
-    country: 'NO',
-    name: spec.name,
-    population: spec.population,
-    units: spec.units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })),
-    employees: buildDemoEmployees(spec),
-  }));
+  const municipalities = DEMO_MUNICIPALITY_SPECS.map(fromSpec);
+  const benchmarkMunicipalities = DEMO_BENCHMARK_SPECS.map(fromSpec);
+  const accounts = buildDemoAccounts(municipalities);
   return {
     network: { name: DEMO_NETWORK.name, slug: DEMO_NETWORK.slug },
     municipalities,
-    accounts: buildDemoAccounts(municipalities),
+    accounts,
+    benchmarkMunicipalities,
+    campaigns: buildDemoCampaigns(municipalities, benchmarkMunicipalities, accounts),
   };
 }
 

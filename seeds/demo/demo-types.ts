@@ -45,8 +45,37 @@ export type DemoMunicipality = {
   employees: DemoEmployee[];
 };
 
+/** One answer of a self-assessment; level null = "don't know". */
+export type DemoAnswer = { competenceCode: string; level: number | null; wantsTraining: boolean };
+
+/**
+ * A closed mapping campaign on the built-in starter framework (all its
+ * competences), targeting every employee of the municipality. Times are days
+ * before the moment of seeding, so the demo's charts look the same whenever it
+ * is started. Everyone is invited; `responses` are those who submitted.
+ */
+export type DemoCampaign = {
+  municipalityCode: string;
+  /** Stable within the municipality: "first", "second" or "benchmark". */
+  key: string;
+  /** The written standard of the campaign's name. */
+  language: 'nb' | 'nn';
+  mode: 'identified' | 'anonymous';
+  instruments: ('self_assessment' | 'leader_survey')[];
+  opensDaysAgo: number;
+  closesDaysAgo: number;
+  responses: { employeeNumber: string; submittedDaysAgo: number; answers: DemoAnswer[] }[];
+  /** Leader-survey answers of the employees with profession "leader": item code → option codes. */
+  leaderSurvey: { employeeNumber: string; submittedDaysAgo: number; answers: Record<string, string[]> }[];
+  /** Identified campaigns: a leader's rating beside the person's own; level null = "cannot judge". */
+  leaderRatings: { raterEmail: string; employeeNumber: string; ratings: { competenceCode: string; level: number | null }[] }[];
+};
+
 export type DemoScenario = {
   network: { name: string; slug: string };
   municipalities: DemoMunicipality[];
   accounts: DemoAccount[];
+  /** Fictional municipalities outside the network that only feed national comparisons (no logins). */
+  benchmarkMunicipalities: DemoMunicipality[];
+  campaigns: DemoCampaign[];
 };
