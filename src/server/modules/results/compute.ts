@@ -64,38 +64,65 @@ export function selectAtoms(snapshot: Snapshot, view: View): SnapshotAtom[] {
   });
 }
 
-/**
- * Per atom and competence: the level counts and, where the atom's requirement is
- * uniform, the gap figures. Computed once per request and summed into rows.
- */
-export function atomFigures(snapshot: Snapshot, codes: string[], levelCount: number, requirements: RequirementLookup): Map<number, Map<string, Acc>> {
+type Base = { levels: number[]; dontKnow: number; wantsTraining: number };
+type AtomBase = { cellsByAtom: Map<number, SnapshotCell[]>; base: Map<number, Map<string, Base>> };
+
+/** What does not depend on role profiles: level counts per atom and competence. Kept with the (frozen) snapshot. */
+const bases = new WeakMap<Snapshot, Map<string, AtomBase>>();
+function atomBase(snapshot: Snapshot, codes: string[], levelCount: number): AtomBase {
+  const key = `${levelCount}|${codes.join(',')}`;
+  let perShape = bases.get(snapshot);
+  if (!perShape) bases.set(snapshot, (perShape = new Map()));
+  const hit = perShape.get(key);
+  if (hit) return hit;
   const cellsByAtom = new Map<number, SnapshotCell[]>();
   for (const c of snapshot.cells) {
     const list = cellsByAtom.get(c.atomNo);
     if (list) list.push(c);
     else cellsByAtom.set(c.atomNo, [c]);
   }
+  const base = new Map<number, Map<string, Base>>();
+  for (const atom of snapshot.atoms) {
+    const perCode = new Map<string, Base>();
+    for (const code of codes) {
+      const b: Base = { levels: new Array(levelCount).fill(0), dontKnow: 0, wantsTraining: 0 };
+      for (const cell of cellsByAtom.get(atom.atomNo) ?? []) {
+        const s = snapshot.stats.get(cell.cellNo)?.get(code);
+        if (!s) continue;
+        for (let i = 0; i < levelCount && i < s.levels.length; i++) b.levels[i]! += s.levels[i]!;
+        b.dontKnow += s.dontKnow;
+        b.wantsTraining += s.wantsTraining;
+      }
+      perCode.set(code, b);
+    }
+    base.set(atom.atomNo, perCode);
+  }
+  const result = { cellsByAtom, base };
+  perShape.set(key, result);
+  return result;
+}
+
+/**
+ * Per atom and competence: the level counts and, where the atom's requirement is
+ * uniform, the gap figures. The counts come from the frozen snapshot; only the
+ * requirements are worked out per request.
+ */
+export function atomFigures(snapshot: Snapshot, codes: string[], levelCount: number, requirements: RequirementLookup): Map<number, Map<string, Acc>> {
+  const { cellsByAtom, base } = atomBase(snapshot, codes, levelCount);
   const out = new Map<number, Map<string, Acc>>();
   for (const atom of snapshot.atoms) {
     const cells = cellsByAtom.get(atom.atomNo) ?? [];
+    const cellRequirements = cells.map((c) => requirements(c.unitId, c.profession));
     const perCode = new Map<string, Acc>();
     for (const code of codes) {
-      const acc: Acc = { respondents: atom.respondents, levels: new Array(levelCount).fill(0), dontKnow: 0, wantsTraining: 0, withRequirement: 0, belowRequired: 0, requiredSum: 0, gapSum: 0 };
-      for (const cell of cells) {
-        const s = snapshot.stats.get(cell.cellNo)?.get(code);
-        if (!s) continue;
-        s.levels.forEach((n, i) => {
-          if (i < levelCount) acc.levels[i]! += n;
-        });
-        acc.dontKnow += s.dontKnow;
-        acc.wantsTraining += s.wantsTraining;
-      }
-      const required = uniformRequirement(cells, code, requirements);
+      const b = base.get(atom.atomNo)!.get(code)!;
+      const acc: Acc = { respondents: atom.respondents, levels: b.levels, dontKnow: b.dontKnow, wantsTraining: b.wantsTraining, withRequirement: 0, belowRequired: 0, requiredSum: 0, gapSum: 0 };
+      const required = uniformRequirement(cellRequirements, code);
       if (required !== undefined) {
-        const answered = sum(acc.levels);
-        const levelSum = acc.levels.reduce((t, n, i) => t + n * (i + 1), 0);
+        const answered = sum(b.levels);
+        const levelSum = b.levels.reduce((t, n, i) => t + n * (i + 1), 0);
         acc.withRequirement = answered;
-        acc.belowRequired = sum(acc.levels.slice(0, Math.max(0, required - 1)));
+        acc.belowRequired = sum(b.levels.slice(0, Math.max(0, required - 1)));
         acc.requiredSum = required * answered;
         acc.gapSum = required * answered - levelSum;
       }
@@ -107,10 +134,10 @@ export function atomFigures(snapshot: Snapshot, codes: string[], levelCount: num
 }
 
 /** The required level when every cell of the atom gets the same one; undefined when none or when they differ. */
-function uniformRequirement(cells: SnapshotCell[], code: string, requirements: RequirementLookup): number | undefined {
+function uniformRequirement(cellRequirements: ReadonlyMap<string, number>[], code: string): number | undefined {
   let seen: number | null | undefined;
-  for (const cell of cells) {
-    const level = requirements(cell.unitId, cell.profession).get(code) ?? null;
+  for (const r of cellRequirements) {
+    const level = r.get(code) ?? null;
     if (seen === undefined) seen = level;
     else if (seen !== level) return undefined;
   }

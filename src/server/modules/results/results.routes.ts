@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { municipalityParams } from '../../../shared/api/common.js';
 import { campaignParams } from '../../../shared/api/mapping.js';
-import { campaignResults, campaignTrend, resultsExportQuery, resultsQuery, trendQuery } from '../../../shared/api/results.js';
+import { campaignResults, type CampaignResults, campaignTrend, resultsExportQuery, resultsQuery, trendQuery } from '../../../shared/api/results.js';
 import { exportFileName, resultsCsv, resultsXlsx } from './results.export.js';
 import * as results from './results.service.js';
 
@@ -12,9 +12,14 @@ export function registerResultsRoutes(api: FastifyInstance): void {
   const tags = ['results'];
   const item = '/municipalities/:municipalityId/campaigns/:campaignId/results';
 
-  r.get(item, { schema: { tags, params: campaignParams, querystring: resultsQuery, response: { 200: campaignResults } } }, (req) =>
-    results.getResults(req.ctx, req.params.municipalityId, req.params.campaignId, req.query),
-  );
+  // The dashboard answer is large (every unit × competence); its type is checked
+  // at compile time and by the web client, so it is sent as JSON directly rather
+  // than validated against the schema again on every request (~10 ms for a
+  // 5,000-employee municipality). The schema still documents it in OpenAPI.
+  r.get(item, { schema: { tags, params: campaignParams, querystring: resultsQuery, response: { 200: campaignResults } } }, async (req, reply) => {
+    const data: CampaignResults = await results.getResults(req.ctx, req.params.municipalityId, req.params.campaignId, req.query);
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(data) as never);
+  });
   r.get(
     `${item}/export`,
     {

@@ -65,6 +65,14 @@ async function municipalitySettings(ctx: RequestContext, tx: TenantTx, municipal
 
 const NOT_COMPUTED = Symbol('not computed');
 
+/** Requirements of a unit's profile are resolved up the tree as it was when the campaign closed. */
+const trees = new WeakMap<object, Map<string, string | null>>();
+function frozenTree(snapshot: { units: { id: string; parentId: string | null }[] }) {
+  let tree = trees.get(snapshot);
+  if (!tree) trees.set(snapshot, (tree = new Map(snapshot.units.map((u) => [u.id, u.parentId]))));
+  return tree;
+}
+
 export async function getResults(ctx: RequestContext, municipalityId: string, campaignId: string, query: ResultsQuery, catalogue: LearningCatalogue = emptyCatalogue): Promise<CampaignResults> {
   const scope = authorize(ctx, municipalityId);
   const first = await readResults(ctx, scope, municipalityId, campaignId, query, catalogue);
@@ -124,7 +132,7 @@ async function readResults(ctx: RequestContext, scope: Scope, municipalityId: st
     if (!campaign.instruments.includes('self_assessment')) return { ...base, state: 'no_self_assessment', leaderSurvey };
     if (snapshot.atoms.length === 0) return { ...base, state: 'too_few_respondents', leaderSurvey };
 
-    const requirements = await loadRequirementLookup(tx, municipalityId, campaign.framework_version_id);
+    const requirements = await loadRequirementLookup(tx, municipalityId, campaign.framework_version_id, frozenTree(snapshot));
     const figures = atomFigures(snapshot, codes, levelCount, requirements);
     const atoms = selectAtoms(snapshot, { scope, unitId: query.unitId, profession: query.profession });
     const total = atoms.length > 0 ? row('total', query.unitId ?? null, null, 0, query.profession ?? null, atoms, figures, codes, levelCount) : null;
@@ -196,7 +204,7 @@ export async function getTrend(ctx: RequestContext, municipalityId: string, quer
       if (!snapshot || !version) continue;
       const codes = version.competences.map((x) => x.code).filter((code) => !c.competence_codes || c.competence_codes.includes(code));
       codes.forEach((code) => codeSet.add(code));
-      const requirements = await loadRequirementLookup(tx, municipalityId, c.framework_version_id);
+      const requirements = await loadRequirementLookup(tx, municipalityId, c.framework_version_id, frozenTree(snapshot));
       const figures = atomFigures(snapshot, codes, version.levels.length, requirements);
       const atoms = selectAtoms(snapshot, { scope, unitId: query.unitId, profession: query.profession });
       const r = atoms.length ? row('total', null, null, 0, null, atoms, figures, codes, version.levels.length) : null;

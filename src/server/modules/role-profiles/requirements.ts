@@ -65,32 +65,27 @@ export function makeRequirementLookup(profiles: (Profile & { requirements: Requi
   };
 }
 
-/** The requirement lookup for a municipality's role profiles on one framework version, with the current unit tree. */
-export async function loadRequirementLookup(tx: TenantTx, municipalityId: string, frameworkVersionId: string): Promise<RequirementLookup> {
-  const [profiles, requirements, units] = await Promise.all([
+/**
+ * The requirement lookup for a municipality's role profiles on one framework
+ * version. `parentOf` is the unit tree to resolve "nearest unit" by: the current
+ * one unless the caller has its own (results use the tree frozen at closing).
+ */
+export async function loadRequirementLookup(tx: TenantTx, municipalityId: string, frameworkVersionId: string, parentOf?: ReadonlyMap<string, string | null>): Promise<RequirementLookup> {
+  const [rows, units] = await Promise.all([
     tx
-      .selectFrom('role_profiles')
-      .select(['id', 'profession', 'unit_id'])
-      .where('municipality_id', '=', municipalityId)
-      .where('framework_version_id', '=', frameworkVersionId)
-      .execute(),
-    tx
-      .selectFrom('role_profile_requirements as r')
-      .innerJoin('role_profiles as p', (j) => j.onRef('p.municipality_id', '=', 'r.municipality_id').onRef('p.id', '=', 'r.profile_id'))
-      .select(['r.profile_id', 'r.competence_code', 'r.required_level'])
-      .where('r.municipality_id', '=', municipalityId)
+      .selectFrom('role_profiles as p')
+      .leftJoin('role_profile_requirements as r', (j) => j.onRef('r.municipality_id', '=', 'p.municipality_id').onRef('r.profile_id', '=', 'p.id'))
+      .select(['p.id', 'p.profession', 'p.unit_id', 'r.competence_code', 'r.required_level'])
+      .where('p.municipality_id', '=', municipalityId)
       .where('p.framework_version_id', '=', frameworkVersionId)
       .execute(),
-    tx.selectFrom('units').select(['id', 'parent_id']).where('municipality_id', '=', municipalityId).execute(),
+    parentOf ? Promise.resolve(null) : tx.selectFrom('units').select(['id', 'parent_id']).where('municipality_id', '=', municipalityId).execute(),
   ]);
-  const byProfile = new Map<string, Map<string, number>>();
-  for (const r of requirements) {
-    const m = byProfile.get(r.profile_id) ?? new Map<string, number>();
-    m.set(r.competence_code, r.required_level);
-    byProfile.set(r.profile_id, m);
+  const profiles = new Map<string, Profile & { requirements: Map<string, number> }>();
+  for (const r of rows) {
+    let p = profiles.get(r.id);
+    if (!p) profiles.set(r.id, (p = { id: r.id, profession: r.profession, unitId: r.unit_id, requirements: new Map() }));
+    if (r.competence_code !== null && r.required_level !== null) p.requirements.set(r.competence_code, r.required_level);
   }
-  return makeRequirementLookup(
-    profiles.map((p) => ({ id: p.id, profession: p.profession, unitId: p.unit_id, requirements: byProfile.get(p.id) ?? new Map() })),
-    new Map(units.map((u) => [u.id, u.parent_id])),
-  );
+  return makeRequirementLookup([...profiles.values()], parentOf ?? new Map(units!.map((u) => [u.id, u.parent_id])));
 }
