@@ -2,7 +2,7 @@ import type { TenantTx } from '../../db/tenant.js';
 import type { CellStats, Snapshot } from './compute.js';
 
 /** The frozen results of one campaign, or undefined when not computed. */
-export async function loadSnapshot(tx: TenantTx, municipalityId: string, campaignId: string): Promise<(Snapshot & { surveyRespondents: number }) | undefined> {
+export async function loadSnapshot(tx: TenantTx, municipalityId: string, campaignId: string): Promise<(Snapshot & { surveyRespondents: number; survey: Map<string, Map<string, number>> }) | undefined> {
   const head = await tx
     .selectFrom('campaign_results')
     .select(['threshold', 'respondents', 'survey_respondents'])
@@ -10,7 +10,7 @@ export async function loadSnapshot(tx: TenantTx, municipalityId: string, campaig
     .where('campaign_id', '=', campaignId)
     .executeTakeFirst();
   if (!head) return undefined;
-  const [units, atoms, cells, stats] = await Promise.all([
+  const [units, atoms, cells, stats, survey] = await Promise.all([
     tx.selectFrom('campaign_result_units').select(['unit_id', 'parent_id', 'name']).where('municipality_id', '=', municipalityId).where('campaign_id', '=', campaignId).orderBy('position').execute(),
     tx
       .selectFrom('campaign_result_atoms')
@@ -31,6 +31,7 @@ export async function loadSnapshot(tx: TenantTx, municipalityId: string, campaig
       .where('municipality_id', '=', municipalityId)
       .where('campaign_id', '=', campaignId)
       .execute(),
+    surveyCounts(tx, municipalityId, campaignId),
   ]);
   const byCell = new Map<number, Map<string, CellStats>>();
   for (const s of stats) {
@@ -42,6 +43,7 @@ export async function loadSnapshot(tx: TenantTx, municipalityId: string, campaig
     threshold: head.threshold,
     respondents: head.respondents,
     surveyRespondents: head.survey_respondents,
+    survey,
     units: units.map((u) => ({ id: u.unit_id, parentId: u.parent_id, name: u.name })),
     atoms: atoms.map((a) => ({
       atomNo: a.atom_no,
@@ -82,4 +84,28 @@ export function closedCampaigns(tx: TenantTx, municipalityId: string) {
     .where('c.municipality_id', '=', municipalityId)
     .orderBy('c.closes_at', 'desc')
     .execute();
+}
+
+/** The campaign and the municipality settings a results answer needs, in one query. */
+export function campaignForResults(tx: TenantTx, municipalityId: string, campaignId: string) {
+  return tx
+    .selectFrom('campaigns as c')
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .select([
+      'c.id',
+      'c.name',
+      'c.mode',
+      'c.framework_version_id',
+      'c.competence_codes',
+      'c.instruments',
+      'c.published_at',
+      'c.opens_at',
+      'c.closes_at',
+      'c.closed_at',
+      'm.default_language',
+      'm.anonymity_threshold',
+    ])
+    .where('c.municipality_id', '=', municipalityId)
+    .where('c.id', '=', campaignId)
+    .executeTakeFirst();
 }

@@ -7,7 +7,6 @@ import { requirePrincipal, type RequestContext } from '../../http/context.js';
 import { assertMunicipalityVisible } from '../access/access.policy.js';
 import { loadVersion } from '../frameworks/frameworks.repository.js';
 import { campaignStatus } from '../mapping/campaign-status.js';
-import { findCampaign } from '../mapping/campaigns.repository.js';
 import { mappingPolicy } from '../mapping/mapping.policy.js';
 import { LEADER_SURVEY_ITEMS } from '../mapping/question-bank/leader-survey-items.js';
 import { SCALES } from '../mapping/question-bank/scales.js';
@@ -86,12 +85,13 @@ export async function getResults(ctx: RequestContext, municipalityId: string, ca
 
 async function readResults(ctx: RequestContext, scope: Scope, municipalityId: string, campaignId: string, query: ResultsQuery, catalogue: LearningCatalogue): Promise<CampaignResults | typeof NOT_COMPUTED> {
   return withTenant(ctx.db, municipalityId, async (tx) => {
-    const campaign = await findCampaign(tx, municipalityId, campaignId);
+    const campaign = await repo.campaignForResults(tx, municipalityId, campaignId);
     if (!campaign) throw AppError.notFound('Campaign');
     const status = campaignStatus(campaign);
     const snapshot = status === 'closed' ? await cachedSnapshot(tx, municipalityId, campaignId) : undefined;
     if (status === 'closed' && !snapshot) return NOT_COMPUTED;
-    const { chain, threshold: current } = await municipalitySettings(ctx, tx, municipalityId, query.lang);
+    const chain = languageChain(query.lang ?? ctx.principal?.preferredLanguage ?? undefined, campaign.default_language);
+    const current = campaign.anonymity_threshold;
     const version = await cachedVersion(tx, campaign.framework_version_id);
     if (!version) throw AppError.notFound('Framework version');
     const chosen = campaign.competence_codes ? new Set(campaign.competence_codes) : null;
@@ -128,7 +128,7 @@ async function readResults(ctx: RequestContext, scope: Scope, municipalityId: st
     };
     if (!snapshot) return base;
 
-    const leaderSurvey = campaign.instruments.includes('leader_survey') ? await surveyResult(tx, municipalityId, campaignId, snapshot.surveyRespondents, snapshot.threshold, chain) : null;
+    const leaderSurvey = campaign.instruments.includes('leader_survey') ? surveyResult(snapshot.survey, snapshot.surveyRespondents, snapshot.threshold, chain) : null;
     if (!campaign.instruments.includes('self_assessment')) return { ...base, state: 'no_self_assessment', leaderSurvey };
     if (snapshot.atoms.length === 0) return { ...base, state: 'too_few_respondents', leaderSurvey };
 
@@ -152,9 +152,9 @@ async function readResults(ctx: RequestContext, scope: Scope, municipalityId: st
   });
 }
 
-async function surveyResult(tx: TenantTx, municipalityId: string, campaignId: string, respondents: number, k: number, chain: Language[]): Promise<LeaderSurveyResult> {
+function surveyResult(all: Map<string, Map<string, number>>, respondents: number, k: number, chain: Language[]): LeaderSurveyResult {
   const shown = respondents >= k;
-  const counts = shown ? await repo.surveyCounts(tx, municipalityId, campaignId) : new Map<string, Map<string, number>>();
+  const counts = shown ? all : new Map<string, Map<string, number>>();
   return {
     respondents: shown ? respondents : null,
     items: LEADER_SURVEY_ITEMS.map((item) => {

@@ -9,7 +9,7 @@ import { loadSnapshot } from './results.repository.js';
 // request's own access checks. Bounded by the number of cells held, since one
 // large municipality's snapshot outweighs many small ones.
 
-export type CachedSnapshot = Snapshot & { surveyRespondents: number };
+export type CachedSnapshot = Snapshot & { surveyRespondents: number; survey: Map<string, Map<string, number>> };
 
 const MAX_CELLS = 400_000;
 const entries = new Map<string, { snapshot: CachedSnapshot; cells: number }>();
