@@ -8,7 +8,7 @@ import { assertMunicipalityVisible } from '../access/access.policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { compareVersions } from '../frameworks/frameworks.repository.js';
 import { LEADER_SURVEY_ITEMS } from '../mapping/question-bank/question-bank.js';
-import { languageChain, pick } from '../profiles/localize.js';
+import { languageChain, pick } from '../frameworks/localize.js';
 import { benchmarksPolicy } from './benchmarks.policy.js';
 import * as repo from './benchmarks.repository.js';
 import {

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { answerInput, Questionnaire, saveAnswersBody } from '../../../shared/api/mapping.js';
-import { LANGUAGES, type Language } from '../../../shared/domain.js';
+import type { Language } from '../../../shared/domain.js';
 import type { Localized } from '../../../shared/api/frameworks.js';
 import { withTenant, type TenantTx } from '../../db/tenant.js';
 import { AppError } from '../../http/app-error.js';
 import { requirePrincipal, type RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { loadVersion } from '../frameworks/frameworks.repository.js';
+import { languageChain, pick } from '../frameworks/localize.js';
 import { assertNotBlocked, recordFailure } from './assessment-guard.js';
 import * as repo from './assessments.repository.js';
 import { campaignStatus } from './campaign-status.js';
@@ -66,18 +67,6 @@ async function campaignScale(tx: TenantTx, inv: repo.InvitationRow) {
   const shape = await frameworkShape(tx, inv.framework_version_id);
   const chosen = inv.competence_codes ? new Set(inv.competence_codes) : null;
   return { codes: chosen ? shape.codes.filter((c) => chosen.has(c)) : shape.codes, levels: shape.levels };
-}
-
-function languageChain(first: string | undefined, person: string, municipality: string): Language[] {
-  const chain = [first, person, municipality, 'en', 'nb', ...LANGUAGES].filter((l): l is Language => !!l && (LANGUAGES as readonly string[]).includes(l));
-  return [...new Set(chain)];
-}
-
-function pick(text: unknown, chain: Language[]): string | null {
-  const t = (text ?? null) as Localized | null;
-  if (!t) return null;
-  for (const lang of chain) if (t[lang]) return t[lang]!;
-  return Object.values(t).find((v) => !!v) ?? null;
 }
 
 type Saved = { competenceCode: string; level: number | null; dontKnow: boolean; wantsTraining: boolean };

@@ -14,7 +14,7 @@ import { findCampaign, type CampaignRow } from '../mapping/campaigns.repository.
 import { emptyCatalogue, type LearningCatalogue, type LearningItemRef } from '../results/learning-loop.js';
 import { loadRequirementLookup, type RequirementLookup } from '../role-profiles/requirements.js';
 import { unitSubtreeIds } from '../tenancy/tenancy.repository.js';
-import { languageChain, pick } from './localize.js';
+import { languageChain, pick } from '../frameworks/localize.js';
 import { profilesPolicy, type PeopleScope } from './profiles.policy.js';
 import * as repo from './profiles.repository.js';
 

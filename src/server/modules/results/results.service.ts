@@ -1,11 +1,11 @@
 import type { CampaignResults, CampaignTrend, LeaderSurveyResult, ResultsQuery } from '../../../shared/api/results.js';
-import { LANGUAGES, type Language } from '../../../shared/domain.js';
-import type { Localized } from '../../../shared/api/frameworks.js';
+import type { Language } from '../../../shared/domain.js';
 import { withTenant, type TenantTx } from '../../db/tenant.js';
 import { AppError } from '../../http/app-error.js';
 import { requirePrincipal, type RequestContext } from '../../http/context.js';
 import { assertMunicipalityVisible } from '../access/access.policy.js';
 import { loadVersion } from '../frameworks/frameworks.repository.js';
+import { languageChain, pick } from '../frameworks/localize.js';
 import { campaignStatus } from '../mapping/campaign-status.js';
 import { mappingPolicy } from '../mapping/mapping.policy.js';
 import { LEADER_SURVEY_ITEMS } from '../mapping/question-bank/leader-survey-items.js';
@@ -28,18 +28,6 @@ function authorize(ctx: RequestContext, municipalityId: string): Scope {
   const scope = mappingPolicy.progressScope(p, municipalityId);
   if (scope.kind === 'none') throw AppError.forbidden();
   return scope;
-}
-
-export function languageChain(first: string | undefined, fallback: string | undefined): Language[] {
-  const chain = [first, fallback, 'en', 'nb', ...LANGUAGES].filter((l): l is Language => !!l && (LANGUAGES as readonly string[]).includes(l));
-  return [...new Set(chain)];
-}
-
-export function pick(text: unknown, chain: Language[]): string | null {
-  const t = (text ?? null) as Localized | null;
-  if (!t) return null;
-  for (const lang of chain) if (t[lang]) return t[lang]!;
-  return Object.values(t).find((v) => !!v) ?? null;
 }
 
 // Framework versions never change once imported: keep their texts in memory.
