@@ -40,6 +40,12 @@ export const competenceStat = z.object({
   wantsTraining: z.number().int(),
   /** Average required level of answered respondents whose role profile sets one; null when none does. */
   required: z.number().nullable(),
+  /**
+   * The lowest and highest level the role profiles ask of the group's people (by unit and profession,
+   * not by who answered); null when none asks. Also set where profiles differ inside a group, which
+   * then adds nothing to required, gap and belowRequired.
+   */
+  requiredRange: z.tuple([z.number().int(), z.number().int()]).nullable(),
   /** Answered respondents whose role profile sets a level for this competence. */
   withRequirement: z.number().int(),
   /** Of those, how many are below their required level. */

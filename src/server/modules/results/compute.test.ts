@@ -26,14 +26,18 @@ describe('gap figures', () => {
   it('use a requirement every cell of the atom shares', () => {
     const c = figures([profile('a', 'assistant', 3), profile('d', 'doctor', 3)]);
     expect([c.required, c.withRequirement, c.belowRequired]).toEqual([3, 6, 2]);
+    expect(c.requiredRange).toEqual([3, 3]);
     expect(c.gap).toBeCloseTo(3 - (1 + 2 + 12) / 6);
   });
 
   it('ignore an atom whose cells have different requirements (a profile for the one doctor tells nothing)', () => {
     const c = figures([profile('d', 'doctor', 4)]);
     expect([c.required, c.withRequirement, c.belowRequired, c.gap]).toEqual([null, 0, 0, null]);
+    // What the profiles ask is shown as a range: it depends on the group's make-up, not on answers.
+    expect(c.requiredRange).toEqual([4, 4]);
     const mixed = figures([profile('a', 'assistant', 3), profile('d', 'doctor', 2)]);
     expect([mixed.withRequirement, mixed.belowRequired]).toEqual([0, 0]);
+    expect(mixed.requiredRange).toEqual([2, 3]);
     // Averages and distributions still count the whole atom.
     expect(mixed.distribution).toEqual([1, 1, 4, 0]);
   });

@@ -39,6 +39,9 @@ type Acc = {
   belowRequired: number;
   requiredSum: number;
   gapSum: number;
+  /** Lowest and highest requirement of the atom's cells (Infinity/-Infinity: none). */
+  requiredMin: number;
+  requiredMax: number;
 };
 
 /** The atoms a caller sees under a scope and filters. */
@@ -116,7 +119,13 @@ export function atomFigures(snapshot: Snapshot, codes: string[], levelCount: num
     const perCode = new Map<string, Acc>();
     for (const code of codes) {
       const b = base.get(atom.atomNo)!.get(code)!;
-      const acc: Acc = { respondents: atom.respondents, levels: b.levels, dontKnow: b.dontKnow, wantsTraining: b.wantsTraining, withRequirement: 0, belowRequired: 0, requiredSum: 0, gapSum: 0 };
+      const acc: Acc = { respondents: atom.respondents, levels: b.levels, dontKnow: b.dontKnow, wantsTraining: b.wantsTraining, withRequirement: 0, belowRequired: 0, requiredSum: 0, gapSum: 0, requiredMin: Infinity, requiredMax: -Infinity };
+      for (const r of cellRequirements) {
+        const level = r.get(code);
+        if (level === undefined) continue;
+        acc.requiredMin = Math.min(acc.requiredMin, level);
+        acc.requiredMax = Math.max(acc.requiredMax, level);
+      }
       const required = uniformRequirement(cellRequirements, code);
       if (required !== undefined) {
         const answered = sum(b.levels);
@@ -148,7 +157,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function emptyAcc(levelCount: number): Acc {
-  return { respondents: 0, levels: new Array(levelCount).fill(0), dontKnow: 0, wantsTraining: 0, withRequirement: 0, belowRequired: 0, requiredSum: 0, gapSum: 0 };
+  return { respondents: 0, levels: new Array(levelCount).fill(0), dontKnow: 0, wantsTraining: 0, withRequirement: 0, belowRequired: 0, requiredSum: 0, gapSum: 0, requiredMin: Infinity, requiredMax: -Infinity };
 }
 
 export function sumAtoms(atoms: SnapshotAtom[], figures: Map<number, Map<string, Acc>>, codes: string[], levelCount: number): { respondents: number; competences: CompetenceStat[] } {
@@ -166,6 +175,8 @@ export function sumAtoms(atoms: SnapshotAtom[], figures: Map<number, Map<string,
       t.belowRequired += a.belowRequired;
       t.requiredSum += a.requiredSum;
       t.gapSum += a.gapSum;
+      t.requiredMin = Math.min(t.requiredMin, a.requiredMin);
+      t.requiredMax = Math.max(t.requiredMax, a.requiredMax);
     }
   }
   return {
@@ -183,6 +194,7 @@ export function sumAtoms(atoms: SnapshotAtom[], figures: Map<number, Map<string,
         dontKnow: t.dontKnow,
         wantsTraining: t.wantsTraining,
         required: t.withRequirement > 0 ? round(t.requiredSum / t.withRequirement) : null,
+        requiredRange: t.requiredMin <= t.requiredMax ? ([t.requiredMin, t.requiredMax] as [number, number]) : null,
         withRequirement: t.withRequirement,
         belowRequired: t.belowRequired,
         gap: t.withRequirement > 0 ? round(t.gapSum / t.withRequirement) : null,

@@ -80,7 +80,11 @@ export function Heatmap({ results, columns, caption, groupHeader }: { results: C
                             <span aria-hidden="true" className="heat__symbol">
                               {t(`results.heatmap.symbol.${category}`)}
                             </span>{' '}
-                            {s.required !== null ? t('results.heatmap.required', { level: f.level(s.required) }) : t('results.heatmap.noRequirement')}
+                            {s.required !== null
+                              ? t('results.heatmap.required', { level: f.level(s.required) })
+                              : s.requiredRange
+                                ? t('results.heatmap.required', { level: s.requiredRange[0] === s.requiredRange[1] ? f.level(s.requiredRange[0]) : `${f.level(s.requiredRange[0])}–${f.level(s.requiredRange[1])}` })
+                                : t('results.heatmap.noRequirement')}
                           </span>
                           {category !== 'none' ? <span className="visually-hidden">{t(`results.heatmap.category.${category}`)}</span> : null}
                         </>

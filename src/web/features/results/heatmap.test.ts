@@ -21,7 +21,7 @@ describe('gapCategory', () => {
 describe('shareBelow', () => {
   const stat = (withRequirement: number, belowRequired: number) => ({
     code: 'X', respondents: 10, answered: 10, average: 2, distribution: [], dontKnow: 0, wantsTraining: 0,
-    required: 3, withRequirement, belowRequired, gap: 1,
+    required: 3, requiredRange: [3, 3] as [number, number], withRequirement, belowRequired, gap: 1,
   });
   const row = (competences: ReturnType<typeof stat>[]): ResultRow => ({
     key: 'total', unitId: null, name: null, depth: 0, profession: null, respondents: 10, mergedUnitIds: [], includesOther: false, competences,
