@@ -15,7 +15,7 @@ import { atomFigures, professionRows, row, selectAtoms, topGaps, unitRows, type 
 import { emptyCatalogue, type LearningCatalogue } from './learning-loop.js';
 import * as repo from './results.repository.js';
 import { cachedSnapshot } from './snapshot-cache.js';
-import { computeCampaignResults } from './snapshot.js';
+import { campaignsAwaitingResults, computeCampaignResults } from './snapshot.js';
 
 // Results of closed campaigns for advisors, administrators and leaders (their
 // own units only). Thin over compute.ts, which holds the k-anonymity rules.
@@ -163,17 +163,7 @@ function surveyResult(all: Map<string, Map<string, number>>, respondents: number
 /** Before/after: the same view (scope and filters) over every closed campaign on one framework. */
 export async function getTrend(ctx: RequestContext, municipalityId: string, query: ResultsQuery & { frameworkId?: string }): Promise<CampaignTrend> {
   const scope = authorize(ctx, municipalityId);
-  const pending = await withTenant(ctx.db, municipalityId, (tx) =>
-    tx
-      .selectFrom('campaigns as c')
-      .leftJoin('campaign_results as r', (j) => j.onRef('r.municipality_id', '=', 'c.municipality_id').onRef('r.campaign_id', '=', 'c.id'))
-      .select(['c.id'])
-      .where('c.municipality_id', '=', municipalityId)
-      .where('c.published_at', 'is not', null)
-      .where((eb) => eb.or([eb('c.closed_at', 'is not', null), eb('c.closes_at', '<=', new Date())]))
-      .where('r.campaign_id', 'is', null)
-      .execute(),
-  );
+  const pending = await campaignsAwaitingResults(ctx.db, { municipalityId });
   for (const c of pending) await computeCampaignResults(ctx.db, municipalityId, c.id);
 
   return withTenant(ctx.db, municipalityId, async (tx) => {

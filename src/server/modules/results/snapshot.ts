@@ -223,14 +223,15 @@ async function insertChunked<T extends keyof DB>(tx: SystemTx, table: T, rows: R
   }
 }
 
-/** Published campaigns past their close whose results are not computed yet (for the sweep). */
-export async function campaignsAwaitingResults(db: Kysely<DB>, now = new Date()) {
-  return db
+/** Published campaigns past their close whose results are not computed yet (all, for the sweep, or one municipality's). */
+export async function campaignsAwaitingResults(db: Kysely<DB>, o: { municipalityId?: string; now?: Date } = {}) {
+  let q = db
     .selectFrom('campaigns as c')
     .leftJoin('campaign_results as r', (j) => j.onRef('r.municipality_id', '=', 'c.municipality_id').onRef('r.campaign_id', '=', 'c.id'))
     .select(['c.municipality_id', 'c.id'])
     .where('c.published_at', 'is not', null)
-    .where((eb) => eb.or([eb('c.closed_at', 'is not', null), eb('c.closes_at', '<=', now)]))
-    .where('r.campaign_id', 'is', null)
-    .execute();
+    .where((eb) => eb.or([eb('c.closed_at', 'is not', null), eb('c.closes_at', '<=', o.now ?? new Date())]))
+    .where('r.campaign_id', 'is', null);
+  if (o.municipalityId) q = q.where('c.municipality_id', '=', o.municipalityId);
+  return q.execute();
 }
