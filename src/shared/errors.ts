@@ -16,6 +16,9 @@ export const ERROR_CODES = [
   'IMPORT_INVALID',
   'TOKEN_INVALID',
   'WEAK_PASSWORD',
+  'PRECONDITION_FAILED',
+  'PRECONDITION_REQUIRED',
+  'PACKAGE_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_frameworks.js';
 import * as m0003 from './migrations/0003_role_profiles.js';
 import * as m0004 from './migrations/0004_campaigns.js';
 import * as m0005 from './migrations/0005_results.js';
+import * as m0006 from './migrations/0006_lrs.js';
 
 // Listed explicitly (not read from disk) so that migrations run the same under
 // tsx, vitest and a bundler. Forward-only: add a new file, never edit an old one.
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_role_profiles': m0003,
   '0004_campaigns': m0004,
   '0005_results': m0005,
+  '0006_lrs': m0006,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

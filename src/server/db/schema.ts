@@ -411,7 +411,74 @@ export interface BenchmarkContributionsTable {
   closed_at: Date;
 }
 
+export interface LrsCredentialsTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  key: string;
+  secret_hash: string;
+  previous_secret_hash: string | null;
+  previous_valid_until: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  rotated_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+export interface XapiStatementsTable {
+  municipality_id: string;
+  id: string;
+  seq: ColumnType<number, never, never>;
+  stored: Date | string;
+  verb_id: string;
+  registration: string | null;
+  agent_keys: string[];
+  related_agent_keys: string[];
+  activity_ids: string[];
+  related_activity_ids: string[];
+  voids: string | null;
+  voided: Generated<boolean>;
+  statement: Json;
+  attachment_hashes: string[] | null;
+  credential_id: string | null;
+}
+
+export interface XapiAttachmentsTable {
+  municipality_id: string;
+  sha2: string;
+  content_type: string;
+  length: number;
+  content: Buffer;
+}
+
+export interface XapiDocumentsTable {
+  municipality_id: string;
+  kind: 'state' | 'activity_profile' | 'agent_profile';
+  activity_id: Generated<string>;
+  agent_key: Generated<string>;
+  registration: Generated<string>;
+  document_id: string;
+  content: Buffer;
+  content_type: string;
+  is_json: boolean;
+  etag: string;
+  updated: UpdatedAt;
+}
+
+export interface XapiActivitiesTable {
+  municipality_id: string;
+  activity_id: string;
+  definition: Json | null;
+  updated: UpdatedAt;
+}
+
 export interface DB {
+  lrs_credentials: LrsCredentialsTable;
+  xapi_statements: XapiStatementsTable;
+  xapi_attachments: XapiAttachmentsTable;
+  xapi_documents: XapiDocumentsTable;
+  xapi_activities: XapiActivitiesTable;
   leader_ratings: LeaderRatingsTable;
   campaign_results: CampaignResultsTable;
   campaign_result_units: CampaignResultUnitsTable;

@@ -21,6 +21,7 @@ import { registerRegistryRoutes } from '../modules/registry/registry.routes.js';
 import { registerResultsRoutes } from '../modules/results/results.routes.js';
 import { registerRoleProfileRoutes } from '../modules/role-profiles/role-profiles.routes.js';
 import { registerTenancyRoutes } from '../modules/tenancy/tenancy.routes.js';
+import { registerXapi } from '../modules/lrs/xapi.plugin.js';
 import { AppError } from './app-error.js';
 import { installAuthHooks } from './auth-hooks.js';
 import type { AppDeps } from './context.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
     },
     { prefix: '/api/v1' },
   );
+  await registerXapi(app, deps);
 
   const webDir = options.webDir ?? resolve('dist/web');
   if (existsSync(webDir)) {
@@ -80,7 +82,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
     await app.register(fastifyStatic, { root: webDir, wildcard: true });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !existsSync(webDir)) {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/xapi') || request.method !== 'GET' || !existsSync(webDir)) {
       throw AppError.notFound('This address');
     }
     // Client-side routes: the web app decides what to show.

@@ -1,0 +1,108 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { AgentLike } from './xapi/identity.js';
+
+/** Who is talking to the LRS: a municipality's credential (or, later, a cmi5 session token). */
+export type LrsAuth = {
+  municipalityId: string;
+  credentialId: string;
+  /** The statement authority the LRS writes on everything this credential stores. */
+  authority: AgentLike;
+  /** 'full' may read and write the municipality's whole store. */
+  scope: 'full';
+};
+
+export function secretHash(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Parses `Authorization: Basic base64(key:secret)`; null when absent or malformed. */
+export function parseBasicAuth(header: string | undefined): { key: string; secret: string } | null {
+  if (!header) return null;
+  const match = /^Basic\s+([A-Za-z0-9+/=._-]+)\s*$/i.exec(header);
+  if (!match) return null;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return null;
+  return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+type CachedCredential = {
+  id: string;
+  municipalityId: string;
+  name: string;
+  key: string;
+  secretHash: string;
+  previousSecretHash: string | null;
+  previousValidUntil: Date | null;
+  revoked: boolean;
+  loadedAt: number;
+};
+
+// A short cache: verifying a credential is one indexed lookup, but at thousands
+// of statements a second even that shows. Rotation and revocation in this
+// process clear the entry at once; other processes see them within CACHE_MS.
+const CACHE_MS = 5_000;
+const cache = new Map<string, CachedCredential>();
+
+export function forgetCredential(key: string): void {
+  cache.delete(key);
+}
+
+async function loadCredential(db: Kysely<DB>, key: string): Promise<CachedCredential | null> {
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.loadedAt < CACHE_MS) return hit;
+  const row = await db
+    .selectFrom('lrs_credentials')
+    .select(['id', 'municipality_id', 'name', 'key', 'secret_hash', 'previous_secret_hash', 'previous_valid_until', 'revoked_at'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row) {
+    cache.delete(key);
+    return null;
+  }
+  const entry: CachedCredential = {
+    id: row.id,
+    municipalityId: row.municipality_id,
+    name: row.name,
+    key: row.key,
+    secretHash: row.secret_hash,
+    previousSecretHash: row.previous_secret_hash,
+    previousValidUntil: row.previous_valid_until,
+    revoked: row.revoked_at !== null,
+    loadedAt: Date.now(),
+  };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, entry);
+  return entry;
+}
+
+/** The credential behind a Basic auth header, or null (unknown key, wrong or expired secret, revoked). */
+export async function authenticateLrs(db: Kysely<DB>, publicUrl: string, header: string | undefined): Promise<LrsAuth | null> {
+  const basic = parseBasicAuth(header);
+  if (!basic) return null;
+  const credential = await loadCredential(db, basic.key);
+  if (!credential || credential.revoked) return null;
+  const hash = secretHash(basic.secret);
+  const current = sameHash(hash, credential.secretHash);
+  const previous =
+    !current &&
+    credential.previousSecretHash !== null &&
+    credential.previousValidUntil !== null &&
+    credential.previousValidUntil.getTime() > Date.now() &&
+    sameHash(hash, credential.previousSecretHash);
+  if (!current && !previous) return null;
+  return {
+    municipalityId: credential.municipalityId,
+    credentialId: credential.id,
+    authority: { objectType: 'Agent', name: credential.name, account: { homePage: `${publicUrl}/xapi`, name: credential.key } },
+    scope: 'full',
+  };
+}
