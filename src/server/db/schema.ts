@@ -437,6 +437,7 @@ export interface XapiStatementsTable {
   related_agent_keys: string[];
   activity_ids: string[];
   related_activity_ids: string[];
+  ref_target: string | null;
   voids: string | null;
   voided: Generated<boolean>;
   statement: Json;
@@ -473,7 +474,75 @@ export interface XapiActivitiesTable {
   updated: UpdatedAt;
 }
 
+export interface AppSecretsTable {
+  name: string;
+  secret: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface PackagesTable {
+  municipality_id: string;
+  id: Generated<string>;
+  family: 'scorm' | 'cmi5';
+  identifier: string;
+  title: string;
+  latest_version: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PackageVersionsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  package_id: string;
+  version: number;
+  kind: 'scorm12' | 'scorm2004_2nd' | 'scorm2004_3rd' | 'scorm2004_4th' | 'cmi5';
+  title: string;
+  manifest: Json;
+  file_count: number;
+  size_bytes: number;
+  uploaded_by: string | null;
+  uploaded_at: CreatedAt;
+}
+
+export interface PackageLaunchablesTable {
+  municipality_id: string;
+  package_version_id: string;
+  position: number;
+  identifier: string;
+  activity_id: string;
+  title: string;
+  launch_url: string;
+  external: Generated<boolean>;
+  details: Json;
+}
+
+export interface PackageUploadsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  file_name: string;
+  size_bytes: number;
+  phase: 'received' | 'unpacking' | 'validating' | 'storing' | 'stored' | 'rejected' | 'failed';
+  files_done: Generated<number>;
+  files_total: Generated<number>;
+  phases: ColumnType<unknown, string | undefined, string>;
+  reason: string | null;
+  message: string | null;
+  details: ColumnType<unknown, string | null | undefined, string | null>;
+  package_id: string | null;
+  package_version_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface DB {
+  app_secrets: AppSecretsTable;
+  packages: PackagesTable;
+  package_versions: PackageVersionsTable;
+  package_launchables: PackageLaunchablesTable;
+  package_uploads: PackageUploadsTable;
   lrs_credentials: LrsCredentialsTable;
   xapi_statements: XapiStatementsTable;
   xapi_attachments: XapiAttachmentsTable;

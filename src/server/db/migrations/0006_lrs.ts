@@ -9,6 +9,8 @@ import { sql, type Kysely } from 'kysely';
 // text keys (see modules/lrs/xapi/identity.ts), kept in arrays for the
 // "related" filters. `seq` orders statements by arrival and is the cursor of
 // `more` links; `stored` is the time the LRS acknowledged the statement.
+// `ref_target` is the object's id when the object is a StatementRef; `voids`
+// the same for voiding statements only.
 
 export const LRS_TENANT_TABLES = ['xapi_statements', 'xapi_attachments', 'xapi_documents', 'xapi_activities'] as const;
 
@@ -46,6 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     related_agent_keys text[] not null,
     activity_ids text[] not null,
     related_activity_ids text[] not null,
+    ref_target uuid,
     voids uuid,
     voided boolean not null default false,
     statement jsonb not null,
@@ -59,7 +62,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`create index xapi_statements_registration on xapi_statements (municipality_id, registration, seq) where registration is not null`);
   await run(`create index xapi_statements_agents on xapi_statements using gin (related_agent_keys)`);
   await run(`create index xapi_statements_activities on xapi_statements using gin (related_activity_ids)`);
-  await run(`create index xapi_statements_voids on xapi_statements (municipality_id, voids) where voids is not null`);
+  // Statements whose object is a StatementRef: few, walked when a filter must
+  // also match statements that target matching statements (xAPI's StatementRef rule).
+  await run(`create index xapi_statements_refs on xapi_statements (municipality_id, stored, seq) where ref_target is not null`);
   await run(`create function xapi_statement_immutable() returns trigger language plpgsql as $$
     begin
       if new.id <> old.id or new.statement <> old.statement or new.stored <> old.stored or new.municipality_id <> old.municipality_id then

@@ -3,6 +3,10 @@ import type { AppDeps } from '../../http/context.js';
 import { AppError } from '../../http/app-error.js';
 import { authenticateLrs } from './lrs-auth.js';
 import { aboutResource } from './resources/about.resource.js';
+import { activitiesResource } from './resources/activities.resource.js';
+import { agentsResource } from './resources/agents.resource.js';
+import { activityProfileResource, agentProfileResource, stateResource } from './resources/documents.resource.js';
+import { statementsResource } from './resources/statements.resource.js';
 import type { XapiMethod, XapiRequest, XapiResource, XapiResponse } from './xapi/request.js';
 import { negotiateVersion, VERSION_HEADER, type XapiVersion } from './xapi/version.js';
 import { xapiError } from './xapi/xapi-error.js';
@@ -20,6 +24,12 @@ export const XAPI_BODY_LIMIT = 64 * 1024 * 1024;
 /** Every resource, by its path under /xapi. Resource modules add themselves here. */
 const RESOURCES: Record<string, XapiResource> = {
   '/about': aboutResource,
+  '/activities': activitiesResource,
+  '/activities/state': stateResource,
+  '/activities/profile': activityProfileResource,
+  '/agents': agentsResource,
+  '/agents/profile': agentProfileResource,
+  '/statements': statementsResource,
 };
 
 /** /about is the one resource that needs neither a version header nor credentials. */

@@ -1,0 +1,157 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { TenantTx } from '../../db/tenant.js';
+import type { StatementIndex } from './xapi/statement-index.js';
+
+// SQL for the statement store. Every call takes the municipality id and runs
+// inside withTenant(), so row-level security backs up the explicit filter.
+
+export type NewStatementRow = { id: string; stored: string; statement: object; index: StatementIndex; credentialId: string | null };
+
+/** Inserts a batch in one statement; returns the ids that were new (the rest already existed). */
+export async function insertStatements(tx: TenantTx, municipalityId: string, rows: NewStatementRow[]): Promise<Set<string>> {
+  const inserted = await tx
+    .insertInto('xapi_statements')
+    .values(
+      rows.map((r) => ({
+        municipality_id: municipalityId,
+        id: r.id,
+        stored: r.stored,
+        verb_id: r.index.verbId,
+        registration: r.index.registration,
+        agent_keys: r.index.agentKeys,
+        related_agent_keys: r.index.relatedAgentKeys,
+        activity_ids: r.index.activityIds,
+        related_activity_ids: r.index.relatedActivityIds,
+        ref_target: r.index.refTarget,
+        voids: r.index.voids,
+        statement: JSON.stringify(r.statement),
+        attachment_hashes: r.index.attachmentHashes,
+        credential_id: r.credentialId,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['municipality_id', 'id']).doNothing())
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
+}
+
+export async function findStatementsByIds(tx: TenantTx, municipalityId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .selectFrom('xapi_statements')
+    .select(['id', 'statement', 'voided', 'voids', 'stored'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function markVoided(tx: TenantTx, municipalityId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.updateTable('xapi_statements').set({ voided: true }).where('municipality_id', '=', municipalityId).where('id', 'in', ids).execute();
+}
+
+export async function upsertActivities(tx: TenantTx, municipalityId: string, activities: { id: string; definition: object }[]): Promise<void> {
+  if (activities.length === 0) return;
+  await tx
+    .insertInto('xapi_activities')
+    .values(activities.map((a) => ({ municipality_id: municipalityId, activity_id: a.id, definition: JSON.stringify(a.definition), updated: new Date() })))
+    .onConflict((oc) => oc.columns(['municipality_id', 'activity_id']).doUpdateSet((eb) => ({ definition: eb.ref('excluded.definition'), updated: eb.ref('excluded.updated') })))
+    .execute();
+}
+
+export async function insertAttachments(tx: TenantTx, municipalityId: string, attachments: { sha2: string; contentType: string; content: Buffer }[]): Promise<void> {
+  if (attachments.length === 0) return;
+  await tx
+    .insertInto('xapi_attachments')
+    .values(attachments.map((a) => ({ municipality_id: municipalityId, sha2: a.sha2, content_type: a.contentType, length: a.content.length, content: a.content })))
+    .onConflict((oc) => oc.columns(['municipality_id', 'sha2']).doNothing())
+    .execute();
+}
+
+export async function findAttachments(tx: TenantTx, municipalityId: string, hashes: string[]) {
+  if (hashes.length === 0) return [];
+  return tx.selectFrom('xapi_attachments').select(['sha2', 'content_type', 'content']).where('municipality_id', '=', municipalityId).where('sha2', 'in', hashes).execute();
+}
+
+export type StatementFilter = {
+  agentKey?: string;
+  relatedAgents?: boolean;
+  verbId?: string;
+  activityId?: string;
+  relatedActivities?: boolean;
+  registration?: string;
+  since?: string;
+  until?: string;
+};
+
+export type Cursor = { stored: string; seq: number };
+
+/** Conditions that a statement (or the statement it targets) must meet: all but time. */
+function matchConditions(f: StatementFilter, alias: 's' | 't'): Expression<SqlBool>[] {
+  const c = (name: string) => sql.ref(`${alias}.${name}`);
+  const out: Expression<SqlBool>[] = [];
+  if (f.verbId !== undefined) out.push(sql<SqlBool>`${c('verb_id')} = ${f.verbId}`);
+  if (f.registration !== undefined) out.push(sql<SqlBool>`${c('registration')} = ${f.registration}::uuid`);
+  if (f.agentKey !== undefined) {
+    // The GIN index on related_agent_keys narrows; the actor/object column decides.
+    out.push(sql<SqlBool>`${c('related_agent_keys')} @> array[${f.agentKey}]::text[]`);
+    if (!f.relatedAgents) out.push(sql<SqlBool>`${f.agentKey} = any(${c('agent_keys')})`);
+  }
+  if (f.activityId !== undefined) {
+    out.push(sql<SqlBool>`${c('related_activity_ids')} @> array[${f.activityId}]::text[]`);
+    if (!f.relatedActivities) out.push(sql<SqlBool>`${f.activityId} = any(${c('activity_ids')})`);
+  }
+  return out;
+}
+
+function hasMatchConditions(f: StatementFilter): boolean {
+  return f.verbId !== undefined || f.registration !== undefined || f.agentKey !== undefined || f.activityId !== undefined;
+}
+
+function timeConditions(f: StatementFilter, cursor: Cursor | null, ascending: boolean): Expression<SqlBool>[] {
+  const out: Expression<SqlBool>[] = [];
+  if (f.since !== undefined) out.push(sql<SqlBool>`s.stored > ${f.since}::timestamptz`);
+  if (f.until !== undefined) out.push(sql<SqlBool>`s.stored <= ${f.until}::timestamptz`);
+  if (cursor) {
+    out.push(ascending ? sql<SqlBool>`(s.stored, s.seq) > (${cursor.stored}::timestamptz, ${cursor.seq}::bigint)` : sql<SqlBool>`(s.stored, s.seq) < (${cursor.stored}::timestamptz, ${cursor.seq}::bigint)`);
+  }
+  return out;
+}
+
+const and = (conditions: Expression<SqlBool>[]) => (conditions.length === 0 ? sql<SqlBool>`true` : sql.join(conditions, sql` and `));
+
+export type QueriedStatement = { id: string; stored: Date; seq: number; statement: unknown };
+
+/**
+ * One page of statements, newest first unless ascending. A statement also
+ * matches when it targets (through StatementRef, recursively) a statement that
+ * matches the non-time conditions; time conditions apply to the statement itself.
+ */
+export async function queryStatements(tx: TenantTx, municipalityId: string, f: StatementFilter, cursor: Cursor | null, limit: number, ascending: boolean): Promise<QueriedStatement[]> {
+  const order = ascending ? sql`asc` : sql`desc`;
+  const time = timeConditions(f, cursor, ascending);
+  const direct = sql`select s.id, s.stored, s.seq, s.statement from xapi_statements s
+    where s.municipality_id = ${municipalityId} and not s.voided and ${and([...matchConditions(f, 's'), ...time])}
+    order by s.stored ${order}, s.seq ${order} limit ${limit}`;
+  if (!hasMatchConditions(f)) {
+    return (await direct.execute(tx)).rows as QueriedStatement[];
+  }
+  const viaRefs = sql`with recursive chain(start_id, target) as (
+      select s.id, s.ref_target from xapi_statements s
+      where s.municipality_id = ${municipalityId} and s.ref_target is not null and not s.voided and ${and(time)}
+      union
+      select chain.start_id, t.ref_target from chain join xapi_statements t on t.municipality_id = ${municipalityId} and t.id = chain.target
+      where t.ref_target is not null
+    )
+    select s.id, s.stored, s.seq, s.statement from xapi_statements s
+    where s.municipality_id = ${municipalityId} and s.id in (
+      select chain.start_id from chain join xapi_statements t on t.municipality_id = ${municipalityId} and t.id = chain.target
+      where ${and(matchConditions(f, 't'))})`;
+  const result = await sql`select * from ((${direct}) union (${viaRefs})) as page order by stored ${order}, seq ${order} limit ${limit}`.execute(tx);
+  return result.rows as QueriedStatement[];
+}
+
+export async function newestStored(tx: TenantTx, municipalityId: string): Promise<Date | null> {
+  const row = await tx.selectFrom('xapi_statements').select(sql<Date>`max(stored)`.as('stored')).where('municipality_id', '=', municipalityId).executeTakeFirst();
+  return row?.stored ?? null;
+}

@@ -1,0 +1,65 @@
+import { xapiError } from './xapi-error.js';
+
+// JSON.parse keeps the last of two equal keys without a word, but xAPI says a
+// statement with a duplicated property MUST be refused (Data 2.2). So after
+// the native parse (which also proves the text is valid JSON), one linear scan
+// looks for a key repeated within the same object.
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/** Parses JSON and refuses an object that names the same key twice. */
+export function parseStrictJson(text: string, what: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw xapiError.bad(`${what} is not valid JSON.`);
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) throw xapiError.bad(`${what} names the property "${duplicate}" twice in one object.`);
+  return value;
+}
+
+/** The first key that appears twice in one object, or null. Assumes valid JSON. */
+export function findDuplicateKey(text: string): string | null {
+  // One entry per open container: a Set of keys for objects, null for arrays.
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      let end = i + 1;
+      let escaped = false;
+      while (end < text.length) {
+        const d = text.charCodeAt(end);
+        if (d === BACKSLASH) {
+          escaped = true;
+          end += 2;
+          continue;
+        }
+        if (d === QUOTE) break;
+        end++;
+      }
+      if (expectKey) {
+        const raw = text.slice(i + 1, end);
+        const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        const keys = stack[stack.length - 1]!;
+        if (keys.has(key)) return key;
+        keys.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 123 /* { */) {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (c === 91 /* [ */) {
+      stack.push(null);
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      stack.pop();
+    } else if (c === 44 /* , */) {
+      expectKey = stack[stack.length - 1] instanceof Set;
+    }
+  }
+  return null;
+}
