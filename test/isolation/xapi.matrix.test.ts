@@ -38,12 +38,13 @@ describe.each(['1.0.3', '2.0.0'])('xAPI isolation (%s)', (version) => {
   it('statements: B finds none of A’s by id, voided id or any filter', async () => {
     expect((await xapi(t.app, b, 'GET', '/statements', { version, query: { statementId } })).statusCode).toBe(404);
     expect((await xapi(t.app, b, 'GET', '/statements', { version, query: { voidedStatementId: voidedId } })).statusCode).toBe(404);
-    for (const query of [{}, { agent: JSON.stringify(agent) }, { activity: activityId, related_activities: 'true' }, { registration }, { verb: 'http://adlnet.gov/expapi/verbs/completed' }]) {
+    const queries: Record<string, string>[] = [{}, { agent: JSON.stringify(agent) }, { activity: activityId, related_activities: 'true' }, { registration }, { verb: 'http://adlnet.gov/expapi/verbs/completed' }];
+    for (const query of queries) {
       const res = await xapi(t.app, b, 'GET', '/statements', { version, query });
       expect(res.statusCode).toBe(200);
       // B's own statements may show (a later test writes one); none of A's.
       const seen = res.json().statements as { id: string; actor: { mbox?: string } }[];
-      expect(seen.filter((s) => s.actor.mbox === agent.mbox || [statementId, voidedId].includes(s.id)), JSON.stringify(query)).toEqual([]);
+      expect(seen.filter((s) => s.actor.mbox === agent.mbox || ([statementId, voidedId] as string[]).includes(s.id)), JSON.stringify(query)).toEqual([]);
     }
   });
 

@@ -84,6 +84,25 @@ async function loadCredential(db: Kysely<DB>, key: string): Promise<CachedCreden
   return entry;
 }
 
+// "Last used" for the admin list: written at most once a minute per credential,
+// after the answer, so it costs the hot path nothing.
+const USE_NOTE_MS = 60_000;
+const lastNoted = new Map<string, number>();
+
+function noteUse(db: Kysely<DB>, credential: CachedCredential): void {
+  const now = Date.now();
+  if (now - (lastNoted.get(credential.id) ?? 0) < USE_NOTE_MS) return;
+  lastNoted.set(credential.id, now);
+  if (lastNoted.size > 10_000) lastNoted.clear();
+  setImmediate(() => {
+    db.updateTable('lrs_credentials')
+      .set({ last_used_at: new Date(now) })
+      .where('id', '=', credential.id)
+      .execute()
+      .catch(() => lastNoted.delete(credential.id));
+  });
+}
+
 /** The credential behind a Basic auth header, or null (unknown key, wrong or expired secret, revoked). */
 export async function authenticateLrs(db: Kysely<DB>, publicUrl: string, header: string | undefined): Promise<LrsAuth | null> {
   const basic = parseBasicAuth(header);
@@ -99,6 +118,7 @@ export async function authenticateLrs(db: Kysely<DB>, publicUrl: string, header:
     credential.previousValidUntil.getTime() > Date.now() &&
     sameHash(hash, credential.previousSecretHash);
   if (!current && !previous) return null;
+  noteUse(db, credential);
   return {
     municipalityId: credential.municipalityId,
     credentialId: credential.id,

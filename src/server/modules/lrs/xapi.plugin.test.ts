@@ -67,3 +67,17 @@ describe('the /xapi transport', () => {
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
   });
 });
+
+describe('last used', () => {
+  it('records when a credential was last used, for the admin list', async () => {
+    const c = await createLrsCredential(t.db, municipalityId, 'Usage note');
+    expect((await xapi(t.app, c, 'GET', '/statements')).statusCode).toBe(200);
+    let row: { last_used_at: Date | null } | undefined;
+    for (let i = 0; i < 50; i++) {
+      row = await t.db.selectFrom('lrs_credentials').select('last_used_at').where('id', '=', c.id).executeTakeFirst();
+      if (row?.last_used_at) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(row?.last_used_at).toBeInstanceOf(Date);
+  });
+});
