@@ -89,7 +89,7 @@ async function measureBackend(backend: Backend, database: Database, dataDir: str
   try {
     let t = performance.now();
     await migrateToLatest(database.db);
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'never', HOST: '127.0.0.1', PORT: '0', MESTRING_DATA_DIR: dataDir });
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'never', HOST: '127.0.0.1', PORT: '0', PUBLIC_URL: 'http://127.0.0.1', MESTRING_DATA_DIR: dataDir });
     const fixture = await seedBenchFixture(database.db, { employees: EMPLOYEES, sessionTtlMs: config.sessionTtlMs });
     // Planner statistics as each backend has them in production. PostgreSQL's
     // autovacuum would ANALYZE the new rows within a minute; doing it now keeps

@@ -26,6 +26,13 @@ const schema = z.object({
   TRUST_PROXY: z.string().default('false'),
   /** Comparisons: the fewest municipalities (besides the viewer's own) behind a group figure. */
   BENCHMARK_MIN_MUNICIPALITIES: z.coerce.number().int().min(2).default(5),
+  /** Origin that serves e-learning content; must be a different host from PUBLIC_URL so content never sees the session cookie. */
+  CONTENT_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  CONTENT_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(480),
+  PACKAGE_MAX_UPLOAD_MB: z.coerce.number().positive().default(1024),
+  PACKAGE_MAX_UNPACKED_MB: z.coerce.number().positive().default(4096),
+  PACKAGE_MAX_FILES: z.coerce.number().int().positive().default(20000),
+  PACKAGE_MAX_RATIO: z.coerce.number().min(2).default(200),
 });
 
 export type Config = {
@@ -45,6 +52,10 @@ export type Config = {
   seedDemo: boolean;
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   benchmarkMinMunicipalities: number;
+  /** Where package content is served (no trailing slash); null when it cannot be derived and is not set. */
+  contentUrl: string | null;
+  contentTokenTtlMs: number;
+  packageLimits: { maxUploadBytes: number; maxUnpackedBytes: number; maxFiles: number; maxRatio: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,11 +65,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Mestring cannot start; fix the environment:\n${problems}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const contentUrl = e.CONTENT_URL ? e.CONTENT_URL.replace(/\/$/, '') : swappedLocalHost(publicUrl);
+  if (contentUrl && new URL(contentUrl).hostname === new URL(publicUrl).hostname) {
+    throw new Error(`Mestring cannot start; fix the environment:\n  - CONTENT_URL: must use another host name than PUBLIC_URL (${new URL(publicUrl).hostname}), or content could read the session cookie`);
+  }
+  const mb = 1024 * 1024;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.MESTRING_DATA_DIR),
     smtpUrl: e.SMTP_URL,
@@ -71,7 +88,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === 'auto',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     benchmarkMinMunicipalities: e.BENCHMARK_MIN_MUNICIPALITIES,
+    contentUrl,
+    contentTokenTtlMs: e.CONTENT_TOKEN_TTL_MINUTES * 60_000,
+    packageLimits: {
+      maxUploadBytes: Math.floor(e.PACKAGE_MAX_UPLOAD_MB * mb),
+      maxUnpackedBytes: Math.floor(e.PACKAGE_MAX_UNPACKED_MB * mb),
+      maxFiles: e.PACKAGE_MAX_FILES,
+      maxRatio: e.PACKAGE_MAX_RATIO,
+    },
   };
+}
+
+// Cookies are scoped by host name, not port: locally the content is served
+// from the other spelling of the loopback host, so the app's cookies never
+// reach it. Any other host needs CONTENT_URL (e.g. https://content.example.no).
+function swappedLocalHost(publicUrl: string): string | null {
+  const url = new URL(publicUrl);
+  if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
+  else if (url.hostname === '127.0.0.1' || url.hostname === '[::1]') url.hostname = 'localhost';
+  else return null;
+  return url.href.replace(/\/$/, '');
 }
 
 // Off by default: trusting X-Forwarded-For from anyone would let a client pick

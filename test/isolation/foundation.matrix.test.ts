@@ -4,9 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { accessEntries } from './entries/access.entries.js';
 import { auditRegistryEntries } from './entries/audit-registry.entries.js';
 import { authEntries } from './entries/auth.entries.js';
+import { cmi5Entries } from './entries/cmi5.entries.js';
 import { frameworkEntries } from './entries/frameworks.entries.js';
+import { lrsAdminEntries } from './entries/lrs-admin.entries.js';
 import { mappingEntries } from './entries/mapping.entries.js';
+import { packageEntries } from './entries/packages.entries.js';
 import { peopleEntries } from './entries/people.entries.js';
+import { playerEntries } from './entries/player.entries.js';
 import { roleProfileEntries } from './entries/role-profiles.entries.js';
 import { tenancyEntries } from './entries/tenancy.entries.js';
 import { listApiRoutes, runIsolationMatrix, type MatrixEntry } from './matrix.js';
@@ -30,6 +34,14 @@ const OTHER_MATRICES: MatrixEntry[] = [
   ...frameworkEntries,
   ...roleProfileEntries,
   ...mappingEntries,
+  // lrs-admin.matrix.test.ts
+  ...lrsAdminEntries,
+  // player.matrix.test.ts
+  ...playerEntries,
+  // packages.matrix.test.ts
+  ...packageEntries,
+  // cmi5.matrix.test.ts
+  ...cmi5Entries,
 ];
 
 const matrix = runIsolationMatrix(entries, { title: 'foundation isolation matrix' });

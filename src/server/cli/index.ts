@@ -6,6 +6,7 @@ import { databaseOptionsFromConfig, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { AppError } from '../http/app-error.js';
 import { issueSetPasswordLink } from '../modules/auth/auth.service.js';
+import { createCredentialFromCli, LRS_CREDENTIALS_USAGE, parseCredentialArgs } from '../modules/lrs/admin/lrs-credentials.cli.js';
 import { importRegistryFile } from '../modules/registry/registry.service.js';
 
 // `npm run cli -- <command> [args]`: operations that need no browser. Works on
@@ -35,6 +36,14 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise
         const link = await issueSetPasswordLink({ db, config }, user.id, 24 * 3600_000);
         return { userId: user.id, email, setPasswordLink: link };
       });
+    },
+  },
+  'lrs:credentials': {
+    usage: LRS_CREDENTIALS_USAGE,
+    run: async (args) => {
+      const parsed = parseCredentialArgs(args);
+      const config = loadConfig();
+      return withDatabase((db) => createCredentialFromCli(db, config.publicUrl, parsed));
     },
   },
 };

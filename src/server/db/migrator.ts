@@ -5,6 +5,9 @@ import * as m0003 from './migrations/0003_role_profiles.js';
 import * as m0004 from './migrations/0004_campaigns.js';
 import * as m0005 from './migrations/0005_results.js';
 import * as m0006 from './migrations/0006_lrs.js';
+import * as m0007 from './migrations/0007_packages.js';
+import * as m0008 from './migrations/0008_player.js';
+import * as m0009 from './migrations/0009_cmi5.js';
 
 // Listed explicitly (not read from disk) so that migrations run the same under
 // tsx, vitest and a bundler. Forward-only: add a new file, never edit an old one.
@@ -15,6 +18,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_campaigns': m0004,
   '0005_results': m0005,
   '0006_lrs': m0006,
+  '0007_packages': m0007,
+  '0008_player': m0008,
+  '0009_cmi5': m0009,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -513,6 +513,7 @@ export interface PackageLaunchablesTable {
   identifier: string;
   activity_id: string;
   title: string;
+  kind: 'sco' | 'asset' | 'au';
   launch_url: string;
   external: Generated<boolean>;
   details: Json;
@@ -537,7 +538,123 @@ export interface PackageUploadsTable {
   updated_at: UpdatedAt;
 }
 
+export interface PlayerAttemptsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  person_id: string;
+  package_id: string;
+  package_version_id: string;
+  kind: 'scorm12' | 'scorm2004_2nd' | 'scorm2004_3rd' | 'scorm2004_4th';
+  completion_status: Generated<'not_attempted' | 'incomplete' | 'completed' | 'unknown'>;
+  success_status: Generated<'unknown' | 'passed' | 'failed'>;
+  score_scaled: number | null;
+  total_time_seconds: Generated<number>;
+  suspended: Generated<boolean>;
+  current_item: string | null;
+  sequencing_state: ColumnType<unknown, string | null | undefined, string | null>;
+  launch_id: string | null;
+  last_seq: Generated<number>;
+  launch_count: Generated<number>;
+  started_at: CreatedAt;
+  last_launched_at: Date | null;
+  updated_at: UpdatedAt;
+  completed_at: Date | null;
+  ended_at: Date | null;
+  end_reason: 'finished' | 'restarted' | null;
+}
+
+export interface PlayerScoStatesTable {
+  municipality_id: string;
+  attempt_id: string;
+  item_identifier: string;
+  cmi: Json;
+  completion_status: 'not_attempted' | 'incomplete' | 'completed' | 'unknown';
+  success_status: 'unknown' | 'passed' | 'failed';
+  score_scaled: number | null;
+  score_raw: number | null;
+  score_min: number | null;
+  score_max: number | null;
+  total_time_seconds: Generated<number>;
+  last_exit: Generated<string>;
+  sessions: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface PlayerStatementOutboxTable {
+  municipality_id: string;
+  statement_id: string;
+  attempt_id: string;
+  position: number;
+  statement: Json;
+  created_at: CreatedAt;
+}
+
+export interface Cmi5RegistrationsTable {
+  municipality_id: string;
+  id: string;
+  package_id: string;
+  package_version_id: string;
+  actor: Json;
+  actor_key: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface Cmi5SessionsTable {
+  municipality_id: string;
+  id: string;
+  registration_id: string;
+  au_id: string;
+  au_activity_id: string;
+  launch_mode: 'Normal' | 'Browse' | 'Review';
+  launch_url: string;
+  return_url: string | null;
+  move_on: 'NotApplicable' | 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed';
+  mastery_score: number | null;
+  launch_parameters: string | null;
+  fetch_secret_hash: string;
+  fetch_used_at: Date | null;
+  auth_secret_hash: string | null;
+  learner_prefs_fetched_at: Date | null;
+  defined_verbs: Generated<string[]>;
+  launched_at: CreatedAt;
+  initialized_at: Date | null;
+  terminated_at: Date | null;
+  abandoned_at: Date | null;
+  last_statement_at: Date | null;
+  expires_at: Date;
+  created_by: string | null;
+}
+
+export interface Cmi5AuStatesTable {
+  municipality_id: string;
+  registration_id: string;
+  au_id: string;
+  completed_at: Date | null;
+  passed_at: Date | null;
+  failed_at: Date | null;
+  waived_at: Date | null;
+  waive_reason: string | null;
+}
+
+export interface Cmi5SatisfiedTable {
+  municipality_id: string;
+  registration_id: string;
+  node_id: string;
+  kind: 'block' | 'course';
+  session_id: string;
+  statement_id: string;
+  satisfied_at: CreatedAt;
+}
+
 export interface DB {
+  cmi5_registrations: Cmi5RegistrationsTable;
+  cmi5_sessions: Cmi5SessionsTable;
+  cmi5_au_states: Cmi5AuStatesTable;
+  cmi5_satisfied: Cmi5SatisfiedTable;
+  player_attempts: PlayerAttemptsTable;
+  player_sco_states: PlayerScoStatesTable;
+  player_statement_outbox: PlayerStatementOutboxTable;
   app_secrets: AppSecretsTable;
   packages: PackagesTable;
   package_versions: PackageVersionsTable;

@@ -12,6 +12,8 @@ import { registerAccessRoutes } from '../modules/access/access.routes.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerBenchmarkRoutes } from '../modules/benchmarks/benchmarks.routes.js';
+import { registerCmi5Fetch } from '../modules/cmi5/cmi5-fetch.routes.js';
+import { registerCmi5Routes } from '../modules/cmi5/cmi5.routes.js';
 import { registerFrameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { registerMappingRoutes } from '../modules/mapping/mapping.routes.js';
 import { registerPeopleImportRoutes } from '../modules/people/people-import.routes.js';
@@ -21,7 +23,12 @@ import { registerRegistryRoutes } from '../modules/registry/registry.routes.js';
 import { registerResultsRoutes } from '../modules/results/results.routes.js';
 import { registerRoleProfileRoutes } from '../modules/role-profiles/role-profiles.routes.js';
 import { registerTenancyRoutes } from '../modules/tenancy/tenancy.routes.js';
+import { registerLrsAdminRoutes } from '../modules/lrs/admin/lrs-admin.routes.js';
 import { registerXapi } from '../modules/lrs/xapi.plugin.js';
+import { registerPackageContent } from '../modules/packages/content/content.routes.js';
+import { registerPackageRoutes } from '../modules/packages/packages.routes.js';
+import { registerPlayerRuntime } from '../modules/player/player-runtime.routes.js';
+import { registerPlayerRoutes } from '../modules/player/player.routes.js';
 import { AppError } from './app-error.js';
 import { installAuthHooks } from './auth-hooks.js';
 import type { AppDeps } from './context.js';
@@ -47,12 +54,19 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Mestring API', version: '1.0.0', description: 'Digital competence for municipal health and care services.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mestring_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'mestring_session' },
+          lrsBasic: { type: 'http', scheme: 'basic', description: "The municipality's LRS credential (key:secret), for machine clients of the routes that list it" },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerPackageContent(app, deps);
+  registerPlayerRuntime(app, deps, options.webDir ?? resolve('dist/web'));
   installAuthHooks(app, deps);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
@@ -71,10 +85,15 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       registerProfileRoutes(api);
       registerBenchmarkRoutes(api);
       registerResultsRoutes(api);
+      registerPackageRoutes(api);
+      registerPlayerRoutes(api);
+      registerLrsAdminRoutes(api);
+      registerCmi5Routes(api);
     },
     { prefix: '/api/v1' },
   );
   await registerXapi(app, deps);
+  registerCmi5Fetch(app, deps);
 
   const webDir = options.webDir ?? resolve('dist/web');
   if (existsSync(webDir)) {

@@ -17,7 +17,14 @@ import { FrameworksPage } from '../features/frameworks/FrameworksPage';
 import { FrameworkVersionPage } from '../features/frameworks/FrameworkVersionPage';
 import { HomePage } from '../features/home/HomePage';
 import { ImportPage } from '../features/imports/ImportPage';
+import { LrsCredentialsPage } from '../features/lrs/LrsCredentialsPage';
+import { LrsGuard } from '../features/lrs/LrsGuard';
+import { LrsStatementsPage } from '../features/lrs/LrsStatementsPage';
+import { PackagesGuard } from '../features/packages/PackagesGuard';
+import { PackagesRoutes } from '../features/packages/PackagesRoutes';
 import { PeopleListPage } from '../features/people/PeopleListPage';
+import { CoursesPage } from '../features/player/CoursesPage';
+import { PlayerPage } from '../features/player/PlayerPage';
 import { NewPersonPage, PersonPage } from '../features/people/PersonPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { NewFromTemplatePage, NewRoleProfilePage } from '../features/role-profiles/NewRoleProfilePages';
@@ -78,6 +85,8 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/assessments" element={<MyAssessmentsPage />} />
+          <Route path="/learn" element={<CoursesPage />} />
+          <Route path="/learn/play/:packageId" element={<PlayerPage />} />
           <Route path="/campaigns" element={<Guarded permission="readCampaigns" titleKey="nav.campaigns"><CampaignsPage /></Guarded>} />
           <Route path="/campaigns/new" element={<Guarded permission="manageCampaigns" titleKey="nav.campaigns"><NewCampaignPage /></Guarded>} />
           <Route path="/campaigns/:campaignId" element={<Guarded permission="readCampaigns" titleKey="nav.campaigns"><CampaignPage /></Guarded>} />
@@ -101,6 +110,9 @@ export function AppRoutes() {
           <Route path="/frameworks/:versionId" element={<FrameworkVersionPage />} />
           <Route path="/audit" element={<Guarded permission="viewAudit" titleKey="nav.audit"><AuditPage /></Guarded>} />
           <Route path="/admin/municipality" element={<Guarded permission="adminMunicipality" titleKey="nav.municipality"><MunicipalityAdminPage /></Guarded>} />
+          <Route path="/admin/lrs" element={<LrsGuard need="manageCredentials"><LrsCredentialsPage /></LrsGuard>} />
+          <Route path="/lrs/statements" element={<LrsGuard need="readStatements"><LrsStatementsPage /></LrsGuard>} />
+          <Route path="/packages/*" element={<PackagesGuard need="read"><PackagesRoutes /></PackagesGuard>} />
           <Route path="/admin/network" element={<Guarded permission="adminNetwork" titleKey="nav.network"><NetworkAdminPage /></Guarded>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -5,6 +5,7 @@ export type NavItem = {
   key:
     | 'home'
     | 'assessments'
+    | 'learn'
     | 'myCompetence'
     | 'campaigns'
     | 'results'
@@ -18,6 +19,9 @@ export type NavItem = {
     | 'audit'
     | 'municipality'
     | 'network'
+    | 'lrs'
+    | 'lrsStatements'
+    | 'packages'
     | 'profile';
   visible: (can: Permissions) => boolean;
 };
@@ -34,10 +38,20 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/benchmarks', key: 'benchmarks', visible: (can) => can.readBenchmarks },
   { to: '/analysis', key: 'analysis', visible: (can) => can.viewAnalysis },
   { to: '/assessments', key: 'assessments', visible: () => true },
+  // Courses are open to every employee; the page explains when the account has no employee record.
+  { to: '/learn', key: 'learn', visible: () => true },
   { to: '/my-competence', key: 'myCompetence', visible: () => true },
   { to: '/frameworks', key: 'frameworks', visible: () => true },
   { to: '/audit', key: 'audit', visible: (can) => can.viewAudit },
   { to: '/admin/municipality', key: 'municipality', visible: (can) => can.adminMunicipality },
+  // The learning record store: credentials for municipal administrators, the
+  // statement browser also for competence advisors (createAccounts and
+  // managePeople hold exactly those roles; the pages check lrsAccess too).
+  { to: '/admin/lrs', key: 'lrs', visible: (can) => can.createAccounts },
+  { to: '/lrs/statements', key: 'lrsStatements', visible: (can) => can.managePeople },
+  // E-learning packages: readPeople holds exactly the roles packagesPolicy.read allows
+  // (admins, competence advisors, leaders); the page checks packagesAccess too.
+  { to: '/packages', key: 'packages', visible: (can) => can.readPeople },
   { to: '/admin/network', key: 'network', visible: (can) => can.adminNetwork },
   { to: '/profile', key: 'profile', visible: () => true },
 ];

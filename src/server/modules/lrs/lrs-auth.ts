@@ -1,16 +1,35 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { authenticateCmi5Session, CMI5_SESSION_KEY_PREFIX } from '../cmi5/cmi5-session-auth.js';
 import type { AgentLike } from './xapi/identity.js';
 
-/** Who is talking to the LRS: a municipality's credential (or, later, a cmi5 session token). */
+/**
+ * A cmi5 AU's session token (modules/cmi5): it may only act for the actor,
+ * registration and course activities of one launch, and its statements and
+ * documents go through the cmi5 rules.
+ */
+export type Cmi5SessionScope = {
+  kind: 'cmi5-session';
+  sessionId: string;
+  registration: string;
+  actorKey: string;
+  /** The AU id from cmi5.xml and the activity id the LMS generated for it. */
+  auId: string;
+  auActivityId: string;
+  packageId: string;
+  packageVersionId: string;
+};
+
+/** Who is talking to the LRS: a municipality's credential, or a cmi5 session token. */
 export type LrsAuth = {
   municipalityId: string;
-  credentialId: string;
+  /** The lrs_credentials row; null for a cmi5 session token and for the LMS's own statements. */
+  credentialId: string | null;
   /** The statement authority the LRS writes on everything this credential stores. */
   authority: AgentLike;
   /** 'full' may read and write the municipality's whole store. */
-  scope: 'full';
+  scope: 'full' | Cmi5SessionScope;
 };
 
 export function secretHash(secret: string): string {
@@ -107,6 +126,7 @@ function noteUse(db: Kysely<DB>, credential: CachedCredential): void {
 export async function authenticateLrs(db: Kysely<DB>, publicUrl: string, header: string | undefined): Promise<LrsAuth | null> {
   const basic = parseBasicAuth(header);
   if (!basic) return null;
+  if (basic.key.startsWith(CMI5_SESSION_KEY_PREFIX)) return authenticateCmi5Session(db, publicUrl, basic.key, basic.secret);
   const credential = await loadCredential(db, basic.key);
   if (!credential || credential.revoked) return null;
   const hash = secretHash(basic.secret);

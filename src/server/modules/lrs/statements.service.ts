@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { withTenant } from '../../db/tenant.js';
 import type { AppDeps } from '../../http/context.js';
+import { gateCmi5Statements, type Followup } from '../cmi5/cmi5-lrs-hooks.js';
 import type { LrsAuth } from './lrs-auth.js';
 import {
   findAttachments,
@@ -110,6 +111,8 @@ export async function storeStatements(deps: AppDeps, auth: LrsAuth, version: Xap
   for (const hash of attachments.keys()) if (!used.has(hash)) throw xapiError.bad(`The attachment part ${hash} belongs to no statement.`);
 
   const stored = new Date().toISOString();
+  // A cmi5 session token (an AU) goes through the cmi5 rules in the transaction below; 'full' credentials skip them.
+  const followups: Followup[] = [];
   const ticket = beginIngest(stored);
   try {
     const rows: NewStatementRow[] = statements.map((s) => {
@@ -119,6 +122,10 @@ export async function storeStatements(deps: AppDeps, auth: LrsAuth, version: Xap
     });
     const definitions = activityDefinitions(auth.municipalityId, statements);
     await withTenant(deps.db, auth.municipalityId, async (tx) => {
+      if (auth.scope !== 'full') {
+        const followup = await gateCmi5Statements(deps, tx, auth, statements);
+        if (followup) followups.push(followup);
+      }
       // Voiding targets first: a voiding statement must not target another voiding statement.
       const voidTargets = rows.map((r) => r.index.voids).filter((v): v is string => v !== null);
       if (voidTargets.length > 0) {
@@ -148,6 +155,11 @@ export async function storeStatements(deps: AppDeps, auth: LrsAuth, version: Xap
       if (attachments.size > 0) await insertAttachments(tx, auth.municipalityId, [...attachments.values()]);
     });
     rememberDefinitions(auth.municipalityId, definitions);
+    if (followups.length > 0) {
+      // Stored and committed: now what the statements cause (cmi5 "satisfied"), outside this batch.
+      endIngest(ticket);
+      for (const followup of followups) await followup();
+    }
     return rows.map((r) => r.id);
   } finally {
     endIngest(ticket);

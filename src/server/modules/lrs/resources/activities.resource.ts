@@ -1,4 +1,5 @@
 import { withTenant } from '../../../db/tenant.js';
+import { guardCmi5Activity } from '../../cmi5/cmi5-lrs-hooks.js';
 import { findActivityDefinition } from '../documents.repository.js';
 import type { XapiResource } from '../xapi/request.js';
 import { activityIdParam, refuseUnknownParams } from './documents.resource.js';
@@ -12,6 +13,7 @@ import { activityIdParam, refuseUnknownParams } from './documents.resource.js';
 export const activitiesResource: XapiResource = {
   GET: async (deps, request) => {
     refuseUnknownParams(request.params, ['activityId']);
+    if (request.auth.scope !== 'full') await guardCmi5Activity(deps, request);
     const activityId = activityIdParam(request.params);
     const municipalityId = request.auth.municipalityId;
     const definition = await withTenant(deps.db, municipalityId, (tx) => findActivityDefinition(tx, municipalityId, activityId));

@@ -1,4 +1,5 @@
 import { withTenant } from '../../../db/tenant.js';
+import { guardCmi5Agent } from '../../cmi5/cmi5-lrs-hooks.js';
 import { recentActorsMentioning } from '../documents.repository.js';
 import { agentKey, type AgentLike } from '../xapi/identity.js';
 import type { XapiResource } from '../xapi/request.js';
@@ -35,6 +36,7 @@ export const agentsResource: XapiResource = {
   GET: async (deps, request) => {
     refuseUnknownParams(request.params, ['agent']);
     if (request.params.agent === undefined) throw xapiError.bad('The agent parameter is required.');
+    if (request.auth.scope !== 'full') guardCmi5Agent(request);
     const key = agentParamKey(request.params.agent, request.version);
     const agent = JSON.parse(request.params.agent) as AgentLike;
     const municipalityId = request.auth.municipalityId;

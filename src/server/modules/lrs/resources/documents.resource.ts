@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../../http/context.js';
 import { withTenant } from '../../../db/tenant.js';
+import { guardCmi5Document } from '../../cmi5/cmi5-lrs-hooks.js';
 import {
   deleteDocument,
   deleteDocuments,
@@ -15,7 +16,7 @@ import {
   type StoredDocument,
 } from '../documents.repository.js';
 import { agentKey } from '../xapi/identity.js';
-import type { XapiMethod, XapiRequest, XapiResource, XapiResponse } from '../xapi/request.js';
+import type { XapiHandler, XapiMethod, XapiRequest, XapiResource, XapiResponse } from '../xapi/request.js';
 import { validateAgentOnly } from '../xapi/validate-actor.js';
 import { isIri, isTimestamp, isUuid } from '../xapi/validation/primitives.js';
 import { xapiError } from '../xapi/xapi-error.js';
@@ -304,11 +305,23 @@ function documentResource(spec: DocumentResourceSpec): XapiResource {
   };
 }
 
+/** A cmi5 session token (an AU) may only address its own launch's documents (modules/cmi5 decides). */
+function withCmi5Guard(kind: DocumentKind, resource: XapiResource): XapiResource {
+  const guarded: XapiResource = {};
+  for (const [method, handler] of Object.entries(resource) as [XapiMethod, XapiHandler][]) {
+    guarded[method] = async (deps, request) => {
+      if (request.auth.scope !== 'full') await guardCmi5Document(deps, kind, request);
+      return handler(deps, request);
+    };
+  }
+  return guarded;
+}
+
 /** /activities/state: a document per activity, agent, optional registration and stateId. */
-export const stateResource = documentResource({ kind: 'state', idParam: 'stateId', activityParam: true, agentParam: true, registrationParam: true, multipleDelete: true });
+export const stateResource = withCmi5Guard('state', documentResource({ kind: 'state', idParam: 'stateId', activityParam: true, agentParam: true, registrationParam: true, multipleDelete: true }));
 
 /** /activities/profile: a document per activity and profileId. */
-export const activityProfileResource = documentResource({ kind: 'activity_profile', idParam: 'profileId', activityParam: true, agentParam: false, registrationParam: false, multipleDelete: false });
+export const activityProfileResource = withCmi5Guard('activity_profile', documentResource({ kind: 'activity_profile', idParam: 'profileId', activityParam: true, agentParam: false, registrationParam: false, multipleDelete: false }));
 
 /** /agents/profile: a document per agent and profileId. */
-export const agentProfileResource = documentResource({ kind: 'agent_profile', idParam: 'profileId', activityParam: false, agentParam: true, registrationParam: false, multipleDelete: false });
+export const agentProfileResource = withCmi5Guard('agent_profile', documentResource({ kind: 'agent_profile', idParam: 'profileId', activityParam: false, agentParam: true, registrationParam: false, multipleDelete: false }));

@@ -1,3 +1,4 @@
+import { cmi5MayReadStatement, guardCmi5StatementQuery } from '../../cmi5/cmi5-lrs-hooks.js';
 import { agentKey } from '../xapi/identity.js';
 import { boundaryOf, buildMultipart, parseMultipart, type Part } from '../xapi/multipart.js';
 import type { XapiRequest, XapiResource, XapiResponse } from '../xapi/request.js';
@@ -82,6 +83,8 @@ async function post(deps: Parameters<NonNullable<XapiResource['POST']>>[0], requ
 async function get(deps: Parameters<NonNullable<XapiResource['GET']>>[0], request: XapiRequest): Promise<XapiResponse> {
   const p = request.params;
   for (const name of Object.keys(p)) if (!GET_PARAMS.has(name)) throw xapiError.bad(`Unknown parameter "${name}".`);
+  // A cmi5 session token (an AU) reads only its own registration's statements.
+  if (request.auth.scope !== 'full') guardCmi5StatementQuery(request);
   const acceptLanguage = request.headers['accept-language'];
   if (p.more !== undefined) {
     if (Object.keys(p).length > 1) throw xapiError.bad('"more" cannot be combined with other parameters.');
@@ -94,7 +97,7 @@ async function get(deps: Parameters<NonNullable<XapiResource['GET']>>[0], reques
     if (!isUuid(single)) throw xapiError.bad('The statement id must be a UUID.');
     const wanted = bool(p, 'attachments');
     const found = await getStatement(deps, request.auth, { id: single, voided: p.voidedStatementId !== undefined, format: format(p), attachments: wanted, acceptLanguage });
-    if (!found) throw xapiError.notFound('The statement');
+    if (!found || (request.auth.scope !== 'full' && !cmi5MayReadStatement(request.auth, found.statement))) throw xapiError.notFound('The statement');
     return withAttachments(found.statement, found.attachments, wanted, { 'last-modified': httpDate(found.stored) });
   }
 

@@ -1,0 +1,262 @@
+// One learner's launch of a sequenced SCORM 2004 course: the LMS side that
+// scorm-again leaves to its host.
+//
+// scorm-again runs the sequencer and the SCO's API (one Scorm2004API per
+// launch). The LMS must still: start or resume the session, give each
+// delivered SCO a fresh run-time data model with its launch data (or the data
+// it suspended with), offer navigation controls that match the sequencer's
+// validity, and keep what outlives a launch (suspended state, global
+// objectives, shared data) for the next one. This class does exactly that and
+// nothing else, so the browser player and the ADL test driver share it.
+//
+// Lifecycle of a SCO: the session delivers an activity (`current`); the
+// content calls Initialize…Terminate on `api`; when Terminate (or a user
+// navigation event) leads to a new delivery, the host calls
+// `prepareDelivery()` before loading the next SCO.
+
+import { Scorm2004API } from 'scorm-again';
+import type { ScormItem, ScormManifest, ScormOrganization } from '../../manifest/scorm-manifest.types.js';
+import { buildSequencingSettings, defaultOrganization, type SequencingSettings } from './activity-tree.js';
+import { applyLaunchData, launchData, type LaunchLearner } from './launch-data.js';
+
+export type UserNavigationRequest =
+  | 'start'
+  | 'resumeAll'
+  | 'continue'
+  | 'previous'
+  | 'choice'
+  | 'jump'
+  | 'exit'
+  | 'exitAll'
+  | 'abandon'
+  | 'abandonAll'
+  | 'suspendAll';
+
+/** What an LMS keeps for one learner and course between launches. */
+export interface StoredCourseState {
+  /** scorm-again's serialized sequencing state: the whole tree when suspended, else only global data. */
+  sequencing?: string;
+  /** True when the last launch ended with Suspend All: the next one resumes. */
+  suspended: boolean;
+  /** Run-time data of SCOs that exited with cmi.exit = suspend, by activity id. */
+  suspendedRuntimeData: Record<string, Record<string, unknown>>;
+}
+
+export interface DeliveredActivity {
+  id: string;
+  title: string;
+  item: ScormItem;
+}
+
+export interface NavigationState {
+  continue: boolean;
+  previous: boolean;
+  /** Activity ids the table of contents may offer for choice. */
+  choosable: ReadonlySet<string>;
+  /** Navigation controls the content asked the LMS to hide (adlnav:hideLMSUI). */
+  hidden: ReadonlySet<string>;
+}
+
+export interface CourseSessionOptions {
+  learner: LaunchLearner;
+  /** The state the previous launch left; a first launch passes none. */
+  stored?: StoredCourseState;
+}
+
+export class CourseSession {
+  readonly api: Scorm2004API;
+  readonly organization: ScormOrganization;
+  private readonly items = new Map<string, ScormItem>();
+  private readonly learner: LaunchLearner;
+  private readonly stored: StoredCourseState;
+  private delivered: DeliveredActivity | null = null;
+  private pendingDelivery: string | null = null;
+  private sessionEnded = false;
+  private lastValidity: { continue: boolean; previous: boolean; choice: Record<string, string>; hideLmsUi: string[] } | null =
+    null;
+
+  constructor(manifest: ScormManifest, options: CourseSessionOptions) {
+    this.organization = defaultOrganization(manifest);
+    collectItems(this.organization.items, this.items);
+    this.learner = options.learner;
+    this.stored = options.stored ?? { suspended: false, suspendedRuntimeData: {} };
+    const sequencing: SequencingSettings = {
+      ...buildSequencingSettings(this.organization),
+      logLevel: 'error',
+      eventListeners: {
+        onActivityDelivery: (activity) => {
+          this.pendingDelivery = activity.id;
+        },
+        onNavigationValidityUpdate: (validity) => {
+          this.lastValidity = validity;
+        },
+        onSequencingSessionEnd: () => {
+          this.sessionEnded = true;
+        },
+      },
+    };
+    this.api = new Scorm2004API({ logLevel: 5, sequencing });
+    // The request the content leaves for its Terminate: a Suspend All suspends
+    // the SCO's run-time data along with the course.
+    this.api.on('SetValue.adl.nav.request', (_element: string, value: string) => {
+      this.contentRequest = value;
+    });
+    if (this.stored.sequencing) this.restore(this.stored.sequencing);
+  }
+
+  /** Starts the sequencing session (resuming a suspended one) and delivers the first SCO. */
+  start(): DeliveredActivity | null {
+    const request = this.stored.suspended ? 'resumeAll' : 'start';
+    this.navigate(request);
+    return this.delivered;
+  }
+
+  /** The activity whose SCO is (or is about to be) loaded. */
+  get current(): DeliveredActivity | null {
+    return this.delivered;
+  }
+
+  /** The sequencing session has ended (exit all, suspend all, end of course…). */
+  get ended(): boolean {
+    return this.sessionEnded;
+  }
+
+  /**
+   * A navigation event the learner triggered in the LMS's UI. Returns whether
+   * the sequencer accepted it; a new delivery is prepared before returning.
+   */
+  navigate(request: UserNavigationRequest, targetActivityId?: string): boolean {
+    this.captureSuspendOnLeave(request);
+    const accepted = this.api.processNavigationRequest(request, targetActivityId);
+    this.prepareDelivery();
+    return accepted;
+  }
+
+  /**
+   * Call after the content's Terminate (and after every navigation): when the
+   * sequencer delivered a new activity, give it a fresh run-time data model.
+   * Returns the newly delivered activity, or null when nothing was delivered.
+   */
+  prepareDelivery(): DeliveredActivity | null {
+    if (this.pendingDelivery === null) return null;
+    const id = this.pendingDelivery;
+    this.pendingDelivery = null;
+    this.rememberSuspendedRuntimeData();
+    const item = this.items.get(id);
+    if (!item) throw new Error(`The sequencer delivered "${id}", which is not a launchable item`);
+    this.api.reset();
+    const suspended = this.stored.suspendedRuntimeData[id];
+    if (suspended) {
+      this.api.loadFromJSON(structuredClone(suspended));
+      delete this.stored.suspendedRuntimeData[id];
+    }
+    applyLaunchData(this.api.cmi, launchData(item, this.learner, suspended ? 'resume' : 'ab-initio'));
+    this.delivered = { id, title: item.title.trim(), item };
+    return this.delivered;
+  }
+
+  /** Which navigation controls the LMS offers right now. */
+  navigationState(): NavigationState {
+    const validity = this.lastValidity;
+    const choosable = new Set<string>();
+    for (const [id, valid] of Object.entries(validity?.choice ?? {})) if (valid === 'true') choosable.add(id);
+    return {
+      continue: validity?.continue ?? false,
+      previous: validity?.previous ?? false,
+      choosable,
+      hidden: new Set(validity?.hideLmsUi ?? []),
+    };
+  }
+
+  /** A sequencing rule hides the activity from the table of contents. */
+  isHiddenFromChoice(activityId: string): boolean {
+    const find = (activity: TreeActivity | null | undefined): TreeActivity | undefined => {
+      if (!activity) return undefined;
+      if (activity.id === activityId) return activity;
+      for (const child of activity.children) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return find(this.api.getSequencingState().rootActivity)?.isHiddenFromChoice === true;
+  }
+
+  /** What the LMS stores when this launch ends, for the next launch. */
+  storedState(): StoredCourseState {
+    this.rememberSuspendedRuntimeData();
+    const suspended = this.isSuspended();
+    const serialized = this.api.serializeSequencingState();
+    return {
+      // A finished (not suspended) launch keeps only what outlives an attempt
+      // on the course: global objectives and shared data.
+      sequencing: suspended ? serialized : globalPart(serialized),
+      suspended,
+      suspendedRuntimeData: suspended ? { ...this.stored.suspendedRuntimeData } : {},
+    };
+  }
+
+  private isSuspended(): boolean {
+    const root = this.api.getSequencingState().rootActivity;
+    return root?.isSuspended === true || hasSuspendedDescendant(root);
+  }
+
+  private restore(serialized: string): void {
+    if (!this.api.deserializeSequencingState(serialized)) {
+      throw new Error('The stored sequencing state could not be restored');
+    }
+  }
+
+  // A SCO that leaves with cmi.exit = suspend, or whose course is suspended
+  // with Suspend All, resumes with its run-time data on the next delivery.
+  private suspendOnLeave = false;
+  private contentRequest = '';
+
+  private captureSuspendOnLeave(request: UserNavigationRequest): void {
+    if (request === 'suspendAll') this.suspendOnLeave = true;
+  }
+
+  private rememberSuspendedRuntimeData(): void {
+    const leaving = this.delivered;
+    if (!leaving || this.remembered === leaving) return;
+    if (this.api.cmi.getExitValueInternal() === 'suspend' || this.suspendOnLeave || this.contentRequest === 'suspendAll') {
+      this.stored.suspendedRuntimeData[leaving.id] = this.api.renderCMIToJSONObject() as Record<string, unknown>;
+      this.remembered = leaving;
+    }
+    this.suspendOnLeave = false;
+    this.contentRequest = '';
+  }
+
+  private remembered: DeliveredActivity | null = null;
+}
+
+function collectItems(items: ScormItem[], into: Map<string, ScormItem>): void {
+  for (const item of items) {
+    into.set(item.identifier, item);
+    collectItems(item.children, into);
+  }
+}
+
+/** The parts of scorm-again's Activity this class reads. */
+interface TreeActivity {
+  id: string;
+  isSuspended: boolean;
+  isHiddenFromChoice: boolean;
+  children: TreeActivity[];
+}
+
+function hasSuspendedDescendant(activity: TreeActivity | null | undefined): boolean {
+  if (!activity) return false;
+  return activity.children.some((child) => child.isSuspended || hasSuspendedDescendant(child));
+}
+
+/** The parts of a serialized state that outlive an attempt on the course. */
+function globalPart(serialized: string): string {
+  const state = JSON.parse(serialized) as Record<string, unknown>;
+  return JSON.stringify({
+    version: state.version,
+    globalObjectives: state.globalObjectives,
+    globalObjectiveMap: state.globalObjectiveMap,
+    sharedData: state.sharedData,
+  });
+}
