@@ -23,8 +23,10 @@ export function parseStrictJson(text: string, what: string): unknown {
 
 /** The first key that appears twice in one object, or null. Assumes valid JSON. */
 export function findDuplicateKey(text: string): string | null {
-  // One entry per open container: a Set of keys for objects, null for arrays.
-  const stack: (Set<string> | null)[] = [];
+  // One entry per open container: the keys so far for objects, null for arrays.
+  // (Arrays, not Sets: statement objects have a handful of keys, and a linear
+  // look through five strings is cheaper than building a Set for each object.)
+  const stack: (string[] | null)[] = [];
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -45,20 +47,20 @@ export function findDuplicateKey(text: string): string | null {
         const raw = text.slice(i + 1, end);
         const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
         const keys = stack[stack.length - 1]!;
-        if (keys.has(key)) return key;
-        keys.add(key);
+        if (keys.includes(key)) return key;
+        keys.push(key);
         expectKey = false;
       }
       i = end;
     } else if (c === 123 /* { */) {
-      stack.push(new Set());
+      stack.push([]);
       expectKey = true;
     } else if (c === 91 /* [ */) {
       stack.push(null);
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       stack.pop();
     } else if (c === 44 /* , */) {
-      expectKey = stack[stack.length - 1] instanceof Set;
+      expectKey = Array.isArray(stack[stack.length - 1]);
     }
   }
   return null;
