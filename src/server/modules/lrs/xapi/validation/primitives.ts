@@ -75,7 +75,21 @@ const LANGTAG = (() => {
  * singleton may appear twice ('ar-a-aaa-b-bbb-a-ccc' is refused).
  */
 export function isLanguageTag(value: unknown): value is string {
-  if (typeof value !== 'string' || !LANGTAG.test(value)) return false;
+  if (typeof value !== 'string') return false;
+  // Statements repeat a handful of tags (nb-NO, en-US …) thousands of times:
+  // remember the answers rather than re-running the RFC 5646 grammar.
+  const known = languageTagCache.get(value);
+  if (known !== undefined) return known;
+  const answer = checkLanguageTag(value);
+  if (languageTagCache.size >= 1000) languageTagCache.clear();
+  languageTagCache.set(value, answer);
+  return answer;
+}
+
+const languageTagCache = new Map<string, boolean>();
+
+function checkLanguageTag(value: string): boolean {
+  if (!LANGTAG.test(value)) return false;
   const parts = value.toLowerCase().split('-');
   const privateStart = parts.indexOf('x');
   const subtags = privateStart === -1 ? parts.slice(1) : parts.slice(1, privateStart);
