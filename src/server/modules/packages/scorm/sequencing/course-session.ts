@@ -144,7 +144,8 @@ export class CourseSession {
     this.rememberSuspendedRuntimeData();
     const item = this.items.get(id);
     if (!item) throw new Error(`The sequencer delivered "${id}", which is not a launchable item`);
-    this.api.reset();
+    // Keep listeners: scorm-again's plain reset() drops them, and the LMS listens for adl.nav.request.
+    this.api.reset(undefined, { preserveListeners: true });
     const suspended = this.stored.suspendedRuntimeData[id];
     if (suspended) {
       this.api.loadFromJSON(structuredClone(suspended));
