@@ -12,7 +12,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { EmptyState, LoadErrorPage } from '../../components/States';
 import { SuccessMessage } from '../../components/StatusMessage';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { CreateCredentialForm } from './CreateCredentialForm';
 import { CredentialsTable } from './CredentialsTable';
 import { RotateDialog } from './RotateDialog';

@@ -2,7 +2,7 @@ import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LrsCredentialSecret } from '../../../shared/api/lrs';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 
 /**
  * The endpoint, key and secret right after a credential is created or rotated.

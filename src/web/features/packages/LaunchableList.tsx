@@ -1,7 +1,7 @@
 import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Launchable } from '../../../shared/api/packages';
-import { CopyButton } from '../lrs/CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 
 /**
  * The items of a version that can be started, each with the xAPI activity id

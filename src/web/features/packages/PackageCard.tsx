@@ -1,7 +1,7 @@
 import { Details, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Package, PackageVersion } from '../../../shared/api/packages';
-import { CopyButton } from '../lrs/CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { VersionDetails } from './VersionDetails';
 
 type Props = { pkg: Package; canManage: boolean; onDelete: (pkg: Package, version: PackageVersion) => void };
