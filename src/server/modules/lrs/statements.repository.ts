@@ -1,4 +1,5 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { TenantTx } from '../../db/tenant.js';
 import type { StatementIndex } from './xapi/statement-index.js';
 
@@ -7,32 +8,42 @@ import type { StatementIndex } from './xapi/statement-index.js';
 
 export type NewStatementRow = { id: string; stored: string; statement: object; index: StatementIndex; credentialId: string | null };
 
-/** Inserts a batch in one statement; returns the ids that were new (the rest already existed). */
-export async function insertStatements(tx: TenantTx, municipalityId: string, rows: NewStatementRow[]): Promise<Set<string>> {
-  const inserted = await tx
-    .insertInto('xapi_statements')
-    .values(
-      rows.map((r) => ({
-        municipality_id: municipalityId,
-        id: r.id,
-        stored: r.stored,
-        verb_id: r.index.verbId,
-        registration: r.index.registration,
-        agent_keys: r.index.agentKeys,
-        related_agent_keys: r.index.relatedAgentKeys,
-        activity_ids: r.index.activityIds,
-        related_activity_ids: r.index.relatedActivityIds,
-        ref_target: r.index.refTarget,
-        voids: r.index.voids,
-        statement: JSON.stringify(r.statement),
-        attachment_hashes: r.index.attachmentHashes,
-        credential_id: r.credentialId,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['municipality_id', 'id']).doNothing())
-    .returning('id')
-    .execute();
-  return new Set(inserted.map((r) => r.id));
+/**
+ * Inserts a batch in one statement; returns the ids that were new (the rest
+ * already existed). The rows travel as one JSON parameter that PostgreSQL
+ * unpacks with jsonb_to_recordset: a 100-statement batch as 1,400 bind
+ * parameters (text arrays escaped one by one) cost the server process more CPU
+ * than validating the statements did.
+ */
+export async function insertStatements(tx: TenantTx | Kysely<DB>, municipalityId: string, rows: NewStatementRow[]): Promise<Set<string>> {
+  const payload = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      stored: r.stored,
+      verb_id: r.index.verbId,
+      registration: r.index.registration,
+      agent_keys: r.index.agentKeys,
+      related_agent_keys: r.index.relatedAgentKeys,
+      activity_ids: r.index.activityIds,
+      related_activity_ids: r.index.relatedActivityIds,
+      ref_target: r.index.refTarget,
+      voids: r.index.voids,
+      statement: r.statement,
+      attachment_hashes: r.index.attachmentHashes,
+      credential_id: r.credentialId,
+    })),
+  );
+  const inserted = await sql<{ id: string }>`
+    insert into xapi_statements (municipality_id, id, stored, verb_id, registration, agent_keys, related_agent_keys, activity_ids,
+      related_activity_ids, ref_target, voids, statement, attachment_hashes, credential_id)
+    select ${municipalityId}::uuid, r.id, r.stored, r.verb_id, r.registration, r.agent_keys, r.related_agent_keys, r.activity_ids,
+      r.related_activity_ids, r.ref_target, r.voids, r.statement, r.attachment_hashes, r.credential_id
+    from jsonb_to_recordset(${payload}::jsonb) as r(id uuid, stored timestamptz, verb_id text, registration uuid, agent_keys text[],
+      related_agent_keys text[], activity_ids text[], related_activity_ids text[], ref_target uuid, voids uuid, statement jsonb,
+      attachment_hashes text[], credential_id uuid)
+    on conflict (municipality_id, id) do nothing
+    returning id`.execute(tx);
+  return new Set(inserted.rows.map((r) => r.id));
 }
 
 export async function findStatementsByIds(tx: TenantTx, municipalityId: string, ids: string[]) {
