@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { appSecret } from '../../db/app-secrets.js';
 import type { DB } from '../../db/schema.js';
 
 // The player page on the content origin never sees the app's session cookie:
@@ -19,21 +20,9 @@ export const LAUNCH_TOKEN_TTL_MS = 30 * 60_000;
 
 export type LaunchGrant = { municipalityId: string; attemptId: string; launchId: string; expiresAt: number };
 
-const keys = new WeakMap<Kysely<DB>, Promise<Buffer>>();
-
 /** The shared signing key (app_secrets), made by the first process that needs it. */
 export function launchKey(db: Kysely<DB>): Promise<Buffer> {
-  let key = keys.get(db);
-  if (!key) {
-    key = (async () => {
-      await db.insertInto('app_secrets').values({ name: KEY_NAME, secret: randomBytes(32) }).onConflict((oc) => oc.column('name').doNothing()).execute();
-      const row = await db.selectFrom('app_secrets').select('secret').where('name', '=', KEY_NAME).executeTakeFirstOrThrow();
-      return Buffer.from(row.secret);
-    })();
-    key.catch(() => keys.delete(db));
-    keys.set(db, key);
-  }
-  return key;
+  return appSecret(db, KEY_NAME);
 }
 
 function mac(key: Buffer, g: LaunchGrant): Buffer {

@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { appSecret } from '../../../db/app-secrets.js';
 import type { DB } from '../../../db/schema.js';
 
 // Content links carry their own permission: /content/<token>/<path>. The token
@@ -14,21 +15,9 @@ const TOKEN = new RegExp(`^(${UUID})\\.(${UUID})\\.([1-9]\\d{0,8})\\.(\\d{1,12})
 
 export type ContentGrant = { municipalityId: string; packageId: string; version: number; expiresAt: number };
 
-const keys = new WeakMap<Kysely<DB>, Promise<Buffer>>();
-
 /** The shared signing key: read it, or make it when this is the first process ever to need it. */
 export function contentKey(db: Kysely<DB>): Promise<Buffer> {
-  let key = keys.get(db);
-  if (!key) {
-    key = (async () => {
-      await db.insertInto('app_secrets').values({ name: KEY_NAME, secret: randomBytes(32) }).onConflict((oc) => oc.column('name').doNothing()).execute();
-      const row = await db.selectFrom('app_secrets').select('secret').where('name', '=', KEY_NAME).executeTakeFirstOrThrow();
-      return Buffer.from(row.secret);
-    })();
-    key.catch(() => keys.delete(db));
-    keys.set(db, key);
-  }
-  return key;
+  return appSecret(db, KEY_NAME);
 }
 
 function mac(key: Buffer, g: ContentGrant): Buffer {
