@@ -20,7 +20,25 @@ const IRI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}\\^`]+$/u;
 
 /** An absolute IRI (RFC 3987). */
 export function isIri(value: unknown): value is string {
-  return typeof value === 'string' && IRI.test(value) && !/[\u0000-\u001f\u007f]/.test(value);
+  if (typeof value !== 'string') return false;
+  // Verb and activity IRIs repeat in nearly every statement of a batch.
+  return remembered(iriCache, value, checkIri);
+}
+
+function checkIri(value: string): boolean {
+  return IRI.test(value) && !/[\u0000-\u001f\u007f]/.test(value);
+}
+
+const iriCache = new Map<string, boolean>();
+
+/** A pure check's answer from a small bounded memo (cleared when full: the hot set refills it at once). */
+function remembered(cache: Map<string, boolean>, value: string, check: (value: string) => boolean): boolean {
+  const known = cache.get(value);
+  if (known !== undefined) return known;
+  const answer = check(value);
+  if (cache.size >= 2000) cache.clear();
+  cache.set(value, answer);
+  return answer;
 }
 
 /** An IRL is an IRI that is meant to be dereferenced: the same syntax. */
@@ -78,12 +96,7 @@ export function isLanguageTag(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   // Statements repeat a handful of tags (nb-NO, en-US …) thousands of times:
   // remember the answers rather than re-running the RFC 5646 grammar.
-  const known = languageTagCache.get(value);
-  if (known !== undefined) return known;
-  const answer = checkLanguageTag(value);
-  if (languageTagCache.size >= 1000) languageTagCache.clear();
-  languageTagCache.set(value, answer);
-  return answer;
+  return remembered(languageTagCache, value, checkLanguageTag);
 }
 
 const languageTagCache = new Map<string, boolean>();
@@ -107,6 +120,7 @@ const DURATION = /^P(?:(?=\d|T\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:
 
 export function isDuration(value: unknown): value is string {
   if (typeof value !== 'string' || !DURATION.test(value)) return false;
+  if (!value.includes('.')) return true;
   // Only the smallest given component may carry a fraction.
   const parts = value.slice(1).replace('T', '').match(/\d+(?:\.\d+)?[YMDHSW]/g) ?? [];
   return parts.slice(0, -1).every((p) => !p.includes('.'));
@@ -127,10 +141,15 @@ export function parseTimestamp(value: unknown): ParsedTimestamp | null {
   if (typeof value !== 'string') return null;
   const m = EXTENDED.exec(value) ?? BASIC.exec(value);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s = '00', fraction = '', zone = 'Z'] = m;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1) return null;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  const fraction = m[7] ?? '';
+  const zone = m[8] ?? 'Z';
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 60) return null;
   let offsetMinutes = 0;
   if (zone.toUpperCase() !== 'Z') {
@@ -144,6 +163,13 @@ export function parseTimestamp(value: unknown): ParsedTimestamp | null {
   const local = Date.UTC(year, month - 1, day, hour, minute, second);
   return { utcMs: local - offsetMinutes * 60_000, fraction };
 }
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isTimestamp(value: unknown): value is string {
   return parseTimestamp(value) !== null;
