@@ -125,8 +125,10 @@ export class Scorm2004Host {
     this.navigating = true;
     try {
       const before = this.course.current;
+      // The learner's request wins over one the SCO left pending or sets while unloading (ADL CM-09).
+      this.course.beginLearnerNavigation();
       await this.frame.unload();
-      // Unloaded, the SCO may have terminated with a navigation request of its own, which then wins.
+      // The SCO's Terminate still ends its attempt, and a post-condition rule may deliver something: then that stands.
       const contentMoved = this.course.ended || this.course.current !== before;
       if (request === 'exit' ? !this.course.ended : !contentMoved) this.leaveActivity(request === 'exit' ? 'suspendAll' : request, target);
     } finally {

@@ -145,6 +145,26 @@ describe('SCORM 2004 manifests', () => {
     expect(refusal(scorm2004Manifest().replace('<title>Test</title>', `<title>Test</title>${seq}`)).reason).toBe('MANIFEST_INVALID');
   });
 
+  it('names an objective the same however its URI is spelled: escapes decoded, whitespace collapsed', () => {
+    const seq = `<imsss:sequencing>
+      <imsss:sequencingRules>
+        <imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="objectiveStatusKnown" referencedObjective="  ob%20%20%20j%20%201 "/></imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule>
+      </imsss:sequencingRules>
+      <imsss:objectives>
+        <imsss:primaryObjective/>
+        <imsss:objective objectiveID=" ob%20j%201   "><imsss:mapInfo targetObjectiveID="g%201"/></imsss:objective>
+        <imsss:objective objectiveID="50%off"/>
+      </imsss:objectives>
+      <adlseq:objectives><adlseq:objective objectiveID="ob%20j%201"><adlseq:mapInfo targetObjectiveID=" g%201"/></adlseq:objective></adlseq:objectives>
+    </imsss:sequencing>`;
+    const xml = scorm2004Manifest().replace('<title>Test</title>', `<title>Test</title>${seq}`);
+    const s = parseScormManifest(xml).organizations[0]!.items[1]!.sequencing!;
+    expect(s.sequencingRules.preConditionRules[0]!.conditions[0]!.referencedObjective).toBe('ob j 1');
+    expect(s.objectives.secondary.map((o) => o.objectiveId)).toEqual(['ob j 1', '50%off']);
+    expect(s.objectives.secondary[0]!.mapInfo[0]!.targetObjectiveId).toBe('g 1');
+    expect(s.adlObjectives[0]).toMatchObject({ objectiveId: 'ob j 1', mapInfo: [{ targetObjectiveId: 'g 1' }] });
+  });
+
   it('refuses an IDRef that is not in the sequencingCollection', () => {
     expect(refusal(scorm2004Manifest().replace('IDRef="common"', 'IDRef="nope"')).reason).toBe('MANIFEST_INVALID');
   });

@@ -191,7 +191,7 @@ function parseRule<A extends SequencingRuleAction>(el: XmlElement, actions: read
   return {
     conditionCombination: readEnum(attr(conditions, 'conditionCombination'), COMBINATIONS, 'all', site('ruleConditions', 'conditionCombination')),
     conditions: list.map((c) => {
-      const referencedObjective = attr(c, 'referencedObjective')?.trim();
+      const referencedObjective = objectiveUri(attr(c, 'referencedObjective'));
       return {
         condition: readEnum(attr(c, 'condition'), CONDITIONS, undefined, site('ruleCondition', 'condition')) ?? requiredAttr(file, 'imsss:ruleCondition', 'condition'),
         operator: readEnum(attr(c, 'operator'), OPERATORS, 'noOp', site('ruleCondition', 'operator')),
@@ -225,7 +225,7 @@ function parseRollupRule(el: XmlElement, file: string) {
 
 function parseObjective(el: XmlElement, file: string, idRequired: boolean): ObjectiveDefinition {
   const site = (element: string, attribute: string): ValueSite => ({ file, element: `imsss:${element}`, attribute });
-  const objectiveId = attr(el, 'objectiveID')?.trim();
+  const objectiveId = objectiveUri(attr(el, 'objectiveID'));
   if (idRequired && !objectiveId) requiredAttr(file, 'imsss:objective', 'objectiveID');
   const measure = childOf(el, IMSSS_NS, 'minNormalizedMeasure');
   return {
@@ -233,7 +233,7 @@ function parseObjective(el: XmlElement, file: string, idRequired: boolean): Obje
     satisfiedByMeasure: readBoolean(attr(el, 'satisfiedByMeasure'), false, site(el.local, 'satisfiedByMeasure')),
     minNormalizedMeasure: readDecimal(measure?.text, 1, site('minNormalizedMeasure', '(value)'), { min: -1, max: 1 }),
     mapInfo: childrenOf(el, IMSSS_NS, 'mapInfo').map((m) => ({
-      targetObjectiveId: attr(m, 'targetObjectiveID')?.trim() || requiredAttr(file, 'imsss:mapInfo', 'targetObjectiveID'),
+      targetObjectiveId: objectiveUri(attr(m, 'targetObjectiveID')) || requiredAttr(file, 'imsss:mapInfo', 'targetObjectiveID'),
       readSatisfiedStatus: readBoolean(attr(m, 'readSatisfiedStatus'), true, site('mapInfo', 'readSatisfiedStatus')),
       readNormalizedMeasure: readBoolean(attr(m, 'readNormalizedMeasure'), true, site('mapInfo', 'readNormalizedMeasure')),
       writeSatisfiedStatus: readBoolean(attr(m, 'writeSatisfiedStatus'), false, site('mapInfo', 'writeSatisfiedStatus')),
@@ -245,9 +245,9 @@ function parseObjective(el: XmlElement, file: string, idRequired: boolean): Obje
 function parseAdlObjective(el: XmlElement, file: string): AdlObjective {
   const flag = (m: XmlElement, name: string, fallback: boolean) => readBoolean(attr(m, name), fallback, { file, element: 'adlseq:mapInfo', attribute: name });
   return {
-    objectiveId: attr(el, 'objectiveID')?.trim() || requiredAttr(file, 'adlseq:objective', 'objectiveID'),
+    objectiveId: objectiveUri(attr(el, 'objectiveID')) || requiredAttr(file, 'adlseq:objective', 'objectiveID'),
     mapInfo: childrenOf(el, ADLSEQ_NS, 'mapInfo').map((m) => ({
-      targetObjectiveId: attr(m, 'targetObjectiveID')?.trim() || requiredAttr(file, 'adlseq:mapInfo', 'targetObjectiveID'),
+      targetObjectiveId: objectiveUri(attr(m, 'targetObjectiveID')) || requiredAttr(file, 'adlseq:mapInfo', 'targetObjectiveID'),
       readRawScore: flag(m, 'readRawScore', true),
       readMinScore: flag(m, 'readMinScore', true),
       readMaxScore: flag(m, 'readMaxScore', true),
@@ -260,6 +260,24 @@ function parseAdlObjective(el: XmlElement, file: string): AdlObjective {
       writeProgressMeasure: flag(m, 'writeProgressMeasure', false),
     })),
   };
+}
+
+/**
+ * An objective identifier (xs:anyURI) as the LMS names it: percent-escapes
+ * decoded, then whitespace collapsed as for any anyURI value. Two spellings
+ * of one objective ("ob%20j%201", "  ob%20%20j%201 ") name the same objective,
+ * and the SCO finds it in cmi.objectives as "ob j 1" (ADL OB-12a).
+ */
+function objectiveUri(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // A stray "%" is no escape: keep the value as written.
+  }
+  const collapsed = decoded.replace(/\s+/g, ' ').trim();
+  return collapsed === '' ? undefined : collapsed;
 }
 
 function missing(file: string, element: string, child: string) {

@@ -126,6 +126,9 @@ export const VALUE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   'N.aa': 'abandonAll',
   'N.sa': 'suspendAll',
   'N.j': 'jump',
+  // One bundle key serves element paths and values: SX-09 sets adl.nav.request
+  // to "X" and expects it accepted, which only "exit" (as in cmi.exit) makes true.
+  X: 'exit',
 };
 
 /** `tar~<activity id>` in a navigation request or request_valid element. */

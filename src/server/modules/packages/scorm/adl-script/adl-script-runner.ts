@@ -39,13 +39,18 @@ export interface AdlRunFailure {
  * terminate then.
  */
 const SCO_PAGES: Record<string, { terminate: 'afterCalls' | 'onUnload'; requestOnUnload?: string }> = {
+  'SequencingTestSingleDoTerminate.htm': { terminate: 'onUnload' },
   'tarAct4OnUnload.htm': { terminate: 'onUnload', requestOnUnload: '{target=activity_4}choice' },
   'exitAllOnUnload.htm': { terminate: 'onUnload', requestOnUnload: 'exitAll' },
   'suspendAllOnUnload.htm': { terminate: 'onUnload', requestOnUnload: 'suspendAll' },
 };
 
 const TERMINAL_INSTRUCTIONS = new Set(['AutoTest', 'HasEnded', 'TRIGExitAll']);
-const RELAUNCH_INSTRUCTION = /^(Relaunch|ReLaunch|exitlaunch|autoendrelaunch)/;
+// "Exit<test>" (CM-09ba) mirrors "Suspend<test>" (CM-09ca): the tester
+// leaves with the LMS's control while the SCO runs, and the script goes on
+// with the next launch. "ContinueExitCM8" follows a post-condition Exit All
+// that ended the course; the next visit is again its first activity.
+const RELAUNCH_INSTRUCTION = /^(Relaunch|ReLaunch|exitlaunch|autoendrelaunch|Exit[A-Z]{2}-?\d|ContinueExit[A-Z]{2}\d)/;
 
 export function runAdlScript(manifest: ScormManifest, script: AdlScript, learner: LaunchLearner): AdlRunResult {
   return new AdlScriptRun(manifest, script, learner).run();
@@ -54,7 +59,8 @@ export function runAdlScript(manifest: ScormManifest, script: AdlScript, learner
 class AdlScriptRun {
   private session: CourseSession;
   private readonly failures: AdlRunFailure[] = [];
-  private readonly itemsByAct = new Map<string, ScormItem>();
+  /** Items by the `act` their content reports; two items may share one (SX-09). */
+  private readonly itemsByAct = new Map<string, ScormItem[]>();
   private readonly itemsByTitle = new Map<string, ScormItem>();
 
   constructor(
@@ -118,18 +124,19 @@ class AdlScriptRun {
   }
 
   private deliveredAsExpected(visit: AdlVisit): boolean {
-    const expected = this.itemsByAct.get(visit.activity);
+    const candidates = this.itemsByAct.get(visit.activity) ?? [];
     const delivered = this.session.current;
-    if (!expected) {
+    if (candidates.length === 0) {
       this.fail(visit, 'delivery', `no item launches with act=${visit.activity}`);
       return false;
     }
+    const expected = candidates.map((item) => item.identifier).join(' or ');
     if (!delivered || this.session.ended) {
-      this.fail(visit, 'delivery', `expected ${expected.identifier}, but no activity is delivered`);
+      this.fail(visit, 'delivery', `expected ${expected}, but no activity is delivered`);
       return false;
     }
-    if (delivered.id !== expected.identifier) {
-      this.fail(visit, 'delivery', `expected ${expected.identifier}, the LMS delivered ${delivered.id}`);
+    if (!candidates.some((item) => item.identifier === delivered.id)) {
+      this.fail(visit, 'delivery', `expected ${expected}, the LMS delivered ${delivered.id}`);
       return false;
     }
     return true;
@@ -154,7 +161,11 @@ class AdlScriptRun {
         return check.enabled ? enabled : !enabled;
       }
       case 'tocEnabled':
-        return state.choosable.size > 0;
+        // Choosing what is already running changes nothing for the learner:
+        // the table of contents is usable only when it offers something else
+        // (ADL CM-07a: a SCO with choiceExit = false leaves it disabled;
+        // SX-08a: in a one-SCO course the root leads only to that SCO).
+        return [...state.choosable].some((id) => !this.leadsOnlyToCurrent(id));
       case 'tocSelectable': {
         const id = this.activityIdByTitle(check.activityTitle);
         return id !== null && state.choosable.has(id);
@@ -170,6 +181,16 @@ class AdlScriptRun {
     }
   }
 
+  /** The activity is the one delivered, or a cluster whose only leaf it is. */
+  private leadsOnlyToCurrent(id: string): boolean {
+    const current = this.session.current?.id;
+    if (id === current) return true;
+    const organization = this.session.organization;
+    const children = id === organization.identifier ? organization.items : this.itemsById(id)?.children;
+    const leaves = leafIds(children ?? []);
+    return leaves.length === 1 && leaves[0] === current;
+  }
+
   private isShownInToc(id: string): boolean {
     const item = this.itemsById(id);
     return item !== undefined && item.isVisible && !this.session.isHiddenFromChoice(id);
@@ -177,8 +198,10 @@ class AdlScriptRun {
 
   private followInstruction(visit: AdlVisit, requestOnUnload: string | undefined, isLast: boolean): boolean {
     const instruction = visit.instruction;
+    // After the last visit the script checks nothing more, whatever the tester is told.
+    if (isLast) return false;
     if (!instruction || instruction.kind === 'exit' || (instruction.kind === 'special' && TERMINAL_INSTRUCTIONS.has(instruction.code))) {
-      if (!isLast) this.fail(visit, 'instruction', `the LMS delivered nothing after ${visit.key}`);
+      this.fail(visit, 'instruction', `the LMS delivered nothing after ${visit.key}`);
       return false;
     }
     if (instruction.kind === 'navigate') return this.userNavigates(visit, instruction.request, undefined, requestOnUnload);
@@ -190,8 +213,16 @@ class AdlScriptRun {
       }
       return this.userNavigates(visit, 'choice', id, requestOnUnload);
     }
+    // "Root<test>" (SX-04b, whose summary names a Choice request): the tester
+    // picks the root activity in the table of contents.
+    if (/^Root[A-Z]{2}\d/.test(instruction.code)) {
+      return this.userNavigates(visit, 'choice', this.session.organization.identifier, requestOnUnload);
+    }
     if (RELAUNCH_INSTRUCTION.test(instruction.code) || instruction.code.startsWith('Suspend')) {
-      if (!this.session.ended) this.unloadSco(requestOnUnload) || this.session.navigate(instruction.code.startsWith('Suspend') ? 'suspendAll' : 'exitAll');
+      if (!this.session.ended) {
+        this.session.beginLearnerNavigation();
+        this.unloadSco(requestOnUnload) || this.session.navigate(instruction.code.startsWith('Suspend') ? 'suspendAll' : 'exitAll');
+      }
       this.session = this.launch(this.session.storedState());
       return true;
     }
@@ -199,8 +230,12 @@ class AdlScriptRun {
     return false;
   }
 
-  /** The tester uses a navigation control of the LMS. */
+  /**
+   * The tester uses a navigation control of the LMS. A SCO still running is
+   * unloaded first; the tester's request outranks the SCO's own.
+   */
   private userNavigates(visit: AdlVisit, request: UserNavigationRequest, target: string | undefined, requestOnUnload?: string): boolean {
+    this.session.beginLearnerNavigation();
     if (this.unloadSco(requestOnUnload)) return true;
     this.session.navigate(request, target);
     if (!this.session.current || this.session.ended) {
@@ -212,8 +247,8 @@ class AdlScriptRun {
 
   /** Unloads a SCO that terminates on unload; true when that delivered something. */
   private unloadSco(requestOnUnload: string | undefined): boolean {
-    if (requestOnUnload === undefined || !this.scoIsRunning()) return false;
-    this.session.api.SetValue('adl.nav.request', requestOnUnload);
+    if (!this.scoIsRunning()) return false;
+    if (requestOnUnload !== undefined) this.session.api.SetValue('adl.nav.request', requestOnUnload);
     this.session.api.Terminate('');
     return this.session.prepareDelivery() !== null;
   }
@@ -237,13 +272,17 @@ class AdlScriptRun {
   }
 }
 
-function indexItems(items: ScormItem[], byAct: Map<string, ScormItem>, byTitle: Map<string, ScormItem>): void {
+function indexItems(items: ScormItem[], byAct: Map<string, ScormItem[]>, byTitle: Map<string, ScormItem>): void {
   for (const item of items) {
     const act = /[?&]act=([^&#]+)/.exec(item.parameters ?? item.launch?.url ?? '')?.[1];
-    if (act) byAct.set(act, item);
+    if (act) byAct.set(act, [...(byAct.get(act) ?? []), item]);
     byTitle.set(item.title.trim(), item);
     indexItems(item.children, byAct, byTitle);
   }
+}
+
+function leafIds(items: ScormItem[]): string[] {
+  return items.flatMap((item) => (item.children.length ? leafIds(item.children) : [item.identifier]));
 }
 
 function fileName(path: string): string {

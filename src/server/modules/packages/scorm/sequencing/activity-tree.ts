@@ -115,7 +115,9 @@ function activityFromSequencing(id: string, title: string, sequencing: Sequencin
         action: rule.action as RollupRuleSettings['action'],
         consideration: rule.childActivitySet as RollupRuleSettings['consideration'],
         minimumCount: rule.minimumCount,
-        minimumPercent: rule.minimumPercent,
+        // imsss:minimumPercent is a fraction (0..1); scorm-again compares the
+        // share of contributing children in percent (0..100) against it.
+        minimumPercent: rule.minimumPercent * 100,
         conditionCombination: rule.conditionCombination as RollupRuleSettings['conditionCombination'],
         conditions: rule.conditions.map(rollupCondition),
       }),

@@ -99,7 +99,8 @@ export class CourseSession {
     // The request the content leaves for its Terminate: a Suspend All suspends
     // the SCO's run-time data along with the course.
     this.api.on('SetValue.adl.nav.request', (_element: string, value: string) => {
-      this.contentRequest = value;
+      if (this.learnerNavigating) this.dropContentRequest();
+      else this.contentRequest = value;
     });
     if (this.stored.sequencing) this.restore(this.stored.sequencing);
   }
@@ -108,7 +109,20 @@ export class CourseSession {
   start(): DeliveredActivity | null {
     const request = this.stored.suspended ? 'resumeAll' : 'start';
     this.navigate(request);
+    if (!this.delivered && !this.sessionEnded) this.launchTheOnlyActivity();
     return this.delivered;
+  }
+
+  /**
+   * A Start request fails when the root's flow is disabled (the default); the
+   * learner must then pick an activity. When the course has exactly one
+   * activity to pick, the LMS picks it for the learner (ADL CM-11, SX-08a
+   * expect it delivered at launch with no table of contents to use).
+   */
+  private launchTheOnlyActivity(): void {
+    const leaves = [...this.items.values()].filter((item) => item.children.length === 0);
+    const [only] = leaves;
+    if (leaves.length === 1 && only) this.navigate('choice', only.identifier);
   }
 
   /** The activity whose SCO is (or is about to be) loaded. */
@@ -126,10 +140,31 @@ export class CourseSession {
    * the sequencer accepted it; a new delivery is prepared before returning.
    */
   navigate(request: UserNavigationRequest, targetActivityId?: string): boolean {
+    this.learnerNavigating = false;
     this.captureSuspendOnLeave(request);
     const accepted = this.api.processNavigationRequest(request, targetActivityId);
     this.prepareDelivery();
     return accepted;
+  }
+
+  /**
+   * The learner used a navigation control of the LMS while the SCO still
+   * runs. Call before unloading the SCO, then `navigate()` unless its
+   * Terminate on unload delivered something already (a post-condition rule).
+   * The learner's request takes precedence: a navigation request the SCO left
+   * pending, or sets while it unloads, is discarded, and its Terminate only
+   * ends the attempt (ADL CM-09aa…cb).
+   */
+  beginLearnerNavigation(): void {
+    this.learnerNavigating = true;
+    this.dropContentRequest();
+  }
+
+  private learnerNavigating = false;
+
+  private dropContentRequest(): void {
+    this.api.adl.nav.request = '_none_';
+    this.contentRequest = '';
   }
 
   /**
@@ -141,6 +176,8 @@ export class CourseSession {
     if (this.pendingDelivery === null) return null;
     const id = this.pendingDelivery;
     this.pendingDelivery = null;
+    // A new SCO's navigation requests are its own again (see beginLearnerNavigation).
+    this.learnerNavigating = false;
     this.rememberSuspendedRuntimeData();
     const item = this.items.get(id);
     if (!item) throw new Error(`The sequencer delivered "${id}", which is not a launchable item`);
@@ -187,11 +224,15 @@ export class CourseSession {
   storedState(): StoredCourseState {
     this.rememberSuspendedRuntimeData();
     const suspended = this.isSuspended();
-    const serialized = this.api.serializeSequencingState();
     return {
-      // A finished (not suspended) launch keeps only what outlives an attempt
-      // on the course: global objectives and shared data.
-      sequencing: suspended ? serialized : globalPart(serialized),
+      // The whole tree, also when the launch ended without Suspend All: the
+      // tracking status of every activity belongs to the learner's attempt on
+      // the course, not to one sequencing session (SN 4th ed. 4.2), so the
+      // next Start evaluates its rules against it (ADL RU-13e, RU-14a: a
+      // relaunch after Exit All skips the activities satisfied before). What
+      // a new attempt on the course inherits is the player's business
+      // (src/server/modules/player/sequencing-state.ts keeps only globals).
+      sequencing: this.api.serializeSequencingState(),
       suspended,
       suspendedRuntimeData: suspended ? { ...this.stored.suspendedRuntimeData } : {},
     };
@@ -249,15 +290,4 @@ interface TreeActivity {
 function hasSuspendedDescendant(activity: TreeActivity | null | undefined): boolean {
   if (!activity) return false;
   return activity.children.some((child) => child.isSuspended || hasSuspendedDescendant(child));
-}
-
-/** The parts of a serialized state that outlive an attempt on the course. */
-function globalPart(serialized: string): string {
-  const state = JSON.parse(serialized) as Record<string, unknown>;
-  return JSON.stringify({
-    version: state.version,
-    globalObjectives: state.globalObjectives,
-    globalObjectiveMap: state.globalObjectiveMap,
-    sharedData: state.sharedData,
-  });
 }
