@@ -33,7 +33,41 @@ const schema = z.object({
   PACKAGE_MAX_UNPACKED_MB: z.coerce.number().positive().default(4096),
   PACKAGE_MAX_FILES: z.coerce.number().int().positive().default(20000),
   PACKAGE_MAX_RATIO: z.coerce.number().min(2).default(200),
+  /** Package files in S3-compatible storage instead of under MESTRING_DATA_DIR: see packageS3Settings below. */
+  S3_ENDPOINT: optionalText(
+    z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).refine((u) => !/[?#]/.test(u), 'must not have a query or fragment'),
+  ),
+  S3_REGION: optionalText(z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a region name such as us-east-1')),
+  S3_BUCKET: optionalText(z.string().regex(/^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3 to 63 lower-case letters, digits, dots, hyphens or underscores')),
+  S3_ACCESS_KEY_ID: optionalText(z.string()),
+  S3_SECRET_ACCESS_KEY: optionalText(z.string()),
+  S3_PREFIX: optionalText(
+    z
+      .string()
+      .transform((p) => p.replace(/^\/+|\/+$/g, ''))
+      .refine((p) => p.split('/').every((s) => /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(s) && s !== '..'), 'must be folder names of letters, digits, ".", "_" or "-" separated by "/"'),
+  ),
+  S3_FORCE_PATH_STYLE: optionalText(z.enum(['true', 'false'])),
 });
+
+/** An optional setting where an empty value means unset (as env files often write it). */
+function optionalText<T extends z.ZodType<string | undefined, string>>(inner: T) {
+  return z.literal('').transform(() => undefined).or(inner.optional());
+}
+
+/** S3-compatible storage for package files (AWS S3, MinIO, Ceph, Garage, …). */
+export type PackageS3Config = {
+  /** Base URL of the service, no trailing slash: the configured endpoint, or AWS's regional one. */
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Key prefix ending in "/", or "" for the bucket's root. */
+  prefix: string;
+  /** https://endpoint/bucket/key rather than https://bucket.endpoint/key (what MinIO and most self-hosted servers want). */
+  forcePathStyle: boolean;
+};
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -56,6 +90,8 @@ export type Config = {
   contentUrl: string | null;
   contentTokenTtlMs: number;
   packageLimits: { maxUploadBytes: number; maxUnpackedBytes: number; maxFiles: number; maxRatio: number };
+  /** Where package files live when not under dataDir; null keeps them on the local disk. */
+  packageS3: PackageS3Config | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (contentUrl && new URL(contentUrl).hostname === new URL(publicUrl).hostname) {
     throw new Error(`Mestring cannot start; fix the environment:\n  - CONTENT_URL: must use another host name than PUBLIC_URL (${new URL(publicUrl).hostname}), or content could read the session cookie`);
   }
+  const packageS3 = packageS3Settings(e);
   const mb = 1024 * 1024;
   return {
     env: e.NODE_ENV,
@@ -96,6 +133,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFiles: e.PACKAGE_MAX_FILES,
       maxRatio: e.PACKAGE_MAX_RATIO,
     },
+    packageS3,
+  };
+}
+
+// Any S3_ setting asks for S3; then a bucket and both keys are required, since
+// silently falling back to the local disk would scatter packages over two places.
+function packageS3Settings(e: z.infer<typeof schema>): PackageS3Config | null {
+  const given = { S3_ENDPOINT: e.S3_ENDPOINT, S3_REGION: e.S3_REGION, S3_BUCKET: e.S3_BUCKET, S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY, S3_PREFIX: e.S3_PREFIX, S3_FORCE_PATH_STYLE: e.S3_FORCE_PATH_STYLE };
+  if (Object.values(given).every((v) => v === undefined)) return null;
+  const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((name) => given[name] === undefined);
+  if (missing.length > 0) {
+    const set = Object.keys(given).filter((name) => given[name as keyof typeof given] !== undefined);
+    throw new Error(
+      `Mestring cannot start; fix the environment:\n  - ${missing.join(', ')}: package storage in S3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set); unset every S3_ setting to keep packages under MESTRING_DATA_DIR`,
+    );
+  }
+  const region = e.S3_REGION ?? 'us-east-1';
+  return {
+    endpoint: (e.S3_ENDPOINT ?? `https://s3.${region}.amazonaws.com`).replace(/\/+$/, ''),
+    region,
+    bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    prefix: e.S3_PREFIX ? `${e.S3_PREFIX}/` : '',
+    // Self-hosted servers rarely have a DNS name per bucket; AWS prefers virtual-hosted names.
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'true' : e.S3_ENDPOINT !== undefined,
   };
 }
 

@@ -6,9 +6,9 @@ export type PackageKey = { municipalityId: string; packageId: string; version: n
 export type StoredFile = { stream: Readable; size: number; modified: Date };
 
 /**
- * The files of package versions. The file-system implementation is the only
- * one today; an S3-compatible one needs the same four operations (putTree as
- * a multipart upload of every file, visible only once complete).
+ * The files of package versions: on the file system (fs-package-storage.ts) or
+ * in an S3-compatible bucket (s3-package-storage.ts, where putTree uploads
+ * every file and the version becomes visible only once complete).
  */
 export interface PackageStorage {
   /**
@@ -22,4 +22,9 @@ export interface PackageStorage {
   statFile(key: PackageKey, path: string): Promise<{ size: number; modified: Date } | null>;
   /** Removes every file of the version; deleting what is not there is fine. */
   deleteTree(key: PackageKey): Promise<void>;
+}
+
+/** A storage together with the local folder where uploads are received and unpacked before putTree. */
+export interface StagedPackageStorage extends PackageStorage {
+  readonly incomingFolder: string;
 }
