@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_lrs.js';
 import * as m0007 from './migrations/0007_packages.js';
 import * as m0008 from './migrations/0008_player.js';
 import * as m0009 from './migrations/0009_cmi5.js';
+import * as m0010 from './migrations/0010_package_version_numbers.js';
 
 // Listed explicitly (not read from disk) so that migrations run the same under
 // tsx, vitest and a bundler. Forward-only: add a new file, never edit an old one.
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_packages': m0007,
   '0008_player': m0008,
   '0009_cmi5': m0009,
+  '0010_package_version_numbers': m0010,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -487,6 +487,7 @@ export interface PackagesTable {
   identifier: string;
   title: string;
   latest_version: Generated<number>;
+  reserved_version: Generated<number>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -31,6 +31,7 @@ export const PACKAGE_REJECTION_REASONS = [
   'UPLOAD_TOO_LARGE',
   'INTERRUPTED',
   'STORAGE_FAILED',
+  'PACKAGE_DELETED',
 ] as const;
 export type PackageRejectionReason = (typeof PACKAGE_REJECTION_REASONS)[number];
 

@@ -12,7 +12,7 @@ import { assertMunicipalityVisible } from '../access/access.policy.js';
 import { recordAudit, type Actor } from '../audit/audit.repository.js';
 import { scormItemActivityId } from './activity-ids.js';
 import { inspectPackage, type InspectedPackage } from './manifest/package-inspect.js';
-import { PackageRejection, type PackageRejectionReason } from './package-rejection.js';
+import { PackageRejection, reject, type PackageRejectionReason } from './package-rejection.js';
 import { packageStorage } from './package-storage.factory.js';
 import * as uploads from './package-uploads.repository.js';
 import * as repo from './packages.repository.js';
@@ -108,6 +108,7 @@ export async function processUpload(deps: AppDeps, actor: Actor, municipalityId:
   const setPhase = (phase: UploadPhase | null, change: uploads.UploadChange = {}) =>
     withTenant(deps.db, municipalityId, (tx) => uploads.updateUpload(tx, municipalityId, uploadId, phase, change));
   let stored = null as PackageKey | null;
+  let reservedPackage: string | null = null;
   try {
     await sweepAbandoned(storage.incomingFolder);
     await setPhase('unpacking');
@@ -128,29 +129,40 @@ export async function processUpload(deps: AppDeps, actor: Actor, municipalityId:
     await setPhase('validating');
     const inspected = await inspectPackage(filesFolder, unzipped.files.map((f) => f.path));
     await setPhase('storing');
+    // Three steps, so that no transaction stays open while the files are
+    // stored (on S3 that is an upload of every file, and on the embedded
+    // database an open transaction holds up every other request): hand out
+    // the version number, store the files, then record the version.
+    const { packageId, version } = await withTenant(deps.db, municipalityId, (tx) =>
+      repo.reserveVersion(tx, municipalityId, { family: inspected.family, identifier: inspected.identifier, title: inspected.title, createdBy: actor.userId }),
+    );
+    const key = { municipalityId, packageId, version };
+    reservedPackage = packageId;
+    await storage.putTree(key, filesFolder);
+    stored = key;
     await withTenant(deps.db, municipalityId, async (tx) => {
-      const pkg = await repo.lockPackageByKey(tx, municipalityId, { family: inspected.family, identifier: inspected.identifier, title: inspected.title, createdBy: actor.userId });
-      const version = pkg.latest_version + 1;
+      if (!(await repo.lockPackage(tx, municipalityId, packageId))) {
+        throw reject('PACKAGE_DELETED', 'The package was deleted while this upload was being stored. Upload it again.');
+      }
       const versionId = await repo.insertVersion(
         tx,
         municipalityId,
-        { packageId: pkg.id, version, kind: inspected.kind, title: inspected.title, manifest: inspected.manifest, fileCount: unzipped.files.length, sizeBytes: unzipped.totalBytes, uploadedBy: actor.userId },
-        launchableRows(deps.config.publicUrl, pkg.id, inspected),
+        { packageId, version, kind: inspected.kind, title: inspected.title, manifest: inspected.manifest, fileCount: unzipped.files.length, sizeBytes: unzipped.totalBytes, uploadedBy: actor.userId },
+        launchableRows(deps.config.publicUrl, packageId, inspected),
       );
-      await uploads.updateUpload(tx, municipalityId, uploadId, 'stored', { package_id: pkg.id, package_version_id: versionId });
+      await uploads.updateUpload(tx, municipalityId, uploadId, 'stored', { package_id: packageId, package_version_id: versionId });
       await recordAudit(tx, municipalityId, actor, {
         action: 'package.version.create',
         entityType: 'package_version',
         entityId: versionId,
-        after: { packageId: pkg.id, version, kind: inspected.kind, title: inspected.title, identifier: inspected.identifier, fileCount: unzipped.files.length, sizeBytes: unzipped.totalBytes },
+        after: { packageId, version, kind: inspected.kind, title: inspected.title, identifier: inspected.identifier, fileCount: unzipped.files.length, sizeBytes: unzipped.totalBytes },
       });
-      // Last, so that every earlier failure rolls back with nothing on disk; a failed commit is undone below.
-      const key = { municipalityId, packageId: pkg.id, version };
-      await storage.putTree(key, filesFolder);
-      stored = key;
     });
+    stored = null;
   } catch (err) {
     if (stored) await storage.deleteTree(stored).catch((e) => deps.log.error({ err: e, uploadId }, 'could not remove the files of an upload that failed to commit'));
+    // A package created for this upload and left without versions goes too (its reserved number is simply never used).
+    if (reservedPackage) await withTenant(deps.db, municipalityId, (tx) => repo.deletePackageIfEmpty(tx, municipalityId, reservedPackage!)).catch((e) => deps.log.error({ err: e, uploadId }, 'could not remove an empty package'));
     if (err instanceof PackageRejection) {
       await setPhase('rejected', { reason: err.reason, message: err.message, details: JSON.stringify(err.details) });
     } else {

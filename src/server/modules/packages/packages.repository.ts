@@ -15,20 +15,27 @@ export type LaunchableRow = {
 };
 
 /** The package with this family and manifest key, created when new; locked for the rest of the transaction. */
-export async function lockPackageByKey(tx: TenantTx, municipalityId: string, key: { family: 'scorm' | 'cmi5'; identifier: string; title: string; createdBy: string | null }) {
+/** Finds or creates the package of this family and identifier and hands out its next version number (see migration 0010). */
+export async function reserveVersion(tx: TenantTx, municipalityId: string, key: { family: 'scorm' | 'cmi5'; identifier: string; title: string; createdBy: string | null }) {
   await tx
     .insertInto('packages')
     .values({ municipality_id: municipalityId, family: key.family, identifier: key.identifier, title: key.title, created_by: key.createdBy })
     .onConflict((oc) => oc.columns(['municipality_id', 'family', 'identifier']).doNothing())
     .execute();
-  return tx
-    .selectFrom('packages')
-    .select(['id', 'latest_version'])
+  const row = await tx
+    .updateTable('packages')
+    .set((eb) => ({ reserved_version: eb('reserved_version', '+', 1) }))
     .where('municipality_id', '=', municipalityId)
     .where('family', '=', key.family)
     .where('identifier', '=', key.identifier)
-    .forUpdate()
+    .returning(['id', 'reserved_version'])
     .executeTakeFirstOrThrow();
+  return { packageId: row.id, version: row.reserved_version };
+}
+
+/** The package row, locked until the transaction ends; undefined when it was deleted meanwhile. */
+export function lockPackage(tx: TenantTx, municipalityId: string, packageId: string) {
+  return tx.selectFrom('packages').select(['id']).where('municipality_id', '=', municipalityId).where('id', '=', packageId).forUpdate().executeTakeFirst();
 }
 
 export async function insertVersion(
@@ -39,7 +46,12 @@ export async function insertVersion(
 ): Promise<string> {
   await tx
     .updateTable('packages')
-    .set({ latest_version: v.version, title: v.title, updated_at: new Date() })
+    // Versions can finish storing out of order: the highest number is the latest.
+    .set((eb) => ({
+      latest_version: sql<number>`greatest(${eb.ref('latest_version')}, ${v.version})`,
+      title: sql<string>`case when ${v.version} > ${eb.ref('latest_version')} then ${v.title} else ${eb.ref('title')} end`,
+      updated_at: new Date(),
+    }))
     .where('municipality_id', '=', municipalityId)
     .where('id', '=', v.packageId)
     .execute();
@@ -72,6 +84,8 @@ export function listPackages(tx: TenantTx, municipalityId: string, packageId?: s
     .selectFrom('packages')
     .select(['id', 'family', 'identifier', 'title', 'created_at', 'updated_at'])
     .where('municipality_id', '=', municipalityId)
+    // A package whose first version is still being stored is not listed yet.
+    .where('latest_version', '>', 0)
     .orderBy('title')
     .orderBy('id');
   if (packageId) q = q.where('id', '=', packageId);
@@ -126,8 +140,12 @@ export function findVersion(tx: TenantTx, municipalityId: string, packageId: str
     .executeTakeFirst();
 }
 
-export async function deleteVersion(tx: TenantTx, municipalityId: string, versionId: string): Promise<void> {
+export async function deleteVersion(tx: TenantTx, municipalityId: string, packageId: string, versionId: string): Promise<void> {
   await tx.deleteFrom('package_versions').where('municipality_id', '=', municipalityId).where('id', '=', versionId).execute();
+  // The latest version is the highest one left (reserved_version keeps the deleted number from coming back).
+  await sql`update packages p set latest_version = coalesce((select max(v.version) from package_versions v
+    where v.municipality_id = p.municipality_id and v.package_id = p.id), 0)
+    where p.municipality_id = ${municipalityId} and p.id = ${packageId}`.execute(tx);
 }
 
 /** Deletes the package when its last version is gone; true when it did. */

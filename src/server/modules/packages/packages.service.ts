@@ -87,7 +87,7 @@ export async function deletePackageVersion(ctx: RequestContext, municipalityId: 
     if (await repo.versionInUse(tx, municipalityId, versionId)) {
       throw AppError.conflict('Learners have started this version, so it cannot be deleted. Upload a new version instead.', { reason: 'VERSION_IN_USE' });
     }
-    await repo.deleteVersion(tx, municipalityId, versionId);
+    await repo.deleteVersion(tx, municipalityId, packageId, versionId);
     const packageGone = await repo.deletePackageIfEmpty(tx, municipalityId, packageId);
     await recordAudit(tx, municipalityId, actorOf(ctx), {
       action: 'package.version.delete',

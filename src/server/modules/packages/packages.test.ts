@@ -7,6 +7,8 @@ import { listTree, packageTestConfig, postPackage, tempDataDir, uploadPackage } 
 import { buildZip, type ZipEntrySpec } from '../../../../test/fixtures/packages/zip-builder.js';
 import { call, createTestApp, type TestApp } from '../../../../test/harness.js';
 import type { Package, PackageDetail, PackageUpload } from '../../../shared/api/packages.js';
+import { packageStorage } from './package-storage.factory.js';
+import { sql } from 'kysely';
 
 let t: TestApp;
 let data: Awaited<ReturnType<typeof tempDataDir>>;
@@ -177,6 +179,36 @@ describe('hostile and broken packages', () => {
     expect(await listTree(join(packagesRoot(), '.incoming'))).toEqual([]);
   });
 
+  it('stores the files with no transaction open, so the database keeps answering meanwhile', async () => {
+    const m = await buildTenant(t.db);
+    const storage = packageStorage(t.deps.config);
+    const realPutTree = storage.putTree;
+    const seen: { listed: number; openTransactions: number | null }[] = [];
+    // Around the real putTree: on the embedded database a query would wait for
+    // (here: time out behind) a transaction held across storing; on PostgreSQL
+    // no session may be idle in a transaction meanwhile.
+    storage.putTree = async (key, folder) => {
+      const listed = await Promise.race([
+        t.db.selectFrom('packages').select('id').where('municipality_id', '=', m.municipality.id).execute().then((rows) => rows.length),
+        new Promise<never>((_, fail) => setTimeout(() => fail(new Error('the database did not answer while the files were stored')), 3000)),
+      ]);
+      const open = process.env.DATABASE_URL
+        ? Number((await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(t.db)).rows[0]!.n)
+        : null;
+      seen.push({ listed, openTransactions: open });
+      return realPutTree.call(storage, key, folder);
+    };
+    try {
+      const { status } = await uploadPackage(t, admin(m), m.municipality.id, scorm12Zip());
+      expect(status.phase).toBe('stored');
+    } finally {
+      storage.putTree = realPutTree;
+    }
+    expect(seen).toEqual([{ listed: 1, openTransactions: process.env.DATABASE_URL ? 0 : null }]);
+    // While its first version was being stored the package was not listed.
+    expect((await list(m)).map((p) => p.versions.length)).toEqual([1]);
+  });
+
   it('reports an upload that a stopped server left half done as failed (INTERRUPTED)', async () => {
     const m = await buildTenant(t.db);
     const row = await t.db
@@ -217,6 +249,20 @@ describe('deleting versions', () => {
     expect(await listTree(join(packagesRoot(), m.municipality.id))).toEqual([]);
     const audit = await t.db.selectFrom('audit_events').select('action').where('municipality_id', '=', m.municipality.id).where('action', '=', 'package.version.delete').execute();
     expect(audit).toHaveLength(3);
+  });
+
+  it('after the latest version is deleted, the one before is the latest, and its number is never handed out again', async () => {
+    const m = await buildTenant(t.db);
+    await uploadPackage(t, admin(m), m.municipality.id, scorm12Zip());
+    const v2 = await uploadPackage(t, admin(m), m.municipality.id, scorm12Zip({ title: 'Hand hygiene 2' }));
+    const packageId = v2.status.packageId as string;
+    await call(t.app, admin(m), 'DELETE', `${base(m)}/${packageId}/versions/${v2.status.packageVersionId}`);
+    const row = () => t.db.selectFrom('packages').select(['latest_version', 'reserved_version']).where('municipality_id', '=', m.municipality.id).where('id', '=', packageId).executeTakeFirstOrThrow();
+    expect(await row()).toEqual({ latest_version: 1, reserved_version: 2 });
+    await uploadPackage(t, admin(m), m.municipality.id, scorm12Zip({ title: 'Hand hygiene 3' }));
+    expect(await row()).toEqual({ latest_version: 3, reserved_version: 3 });
+    expect((await list(m))[0]).toMatchObject({ title: 'Hand hygiene 3' });
+    expect((await list(m))[0]!.versions.map((v) => v.version)).toEqual([3, 1]);
   });
 
   it('answers 404 for another municipality\'s package, version or upload, and changes nothing', async () => {
