@@ -9,24 +9,21 @@ import { withTenant } from '../../db/tenant.js';
 import { AppError } from '../../http/app-error.js';
 import type { RequestContext } from '../../http/context.js';
 import type { Actor } from '../audit/audit.repository.js';
-import { cmi5Aus, CMI5_MANIFEST_FILE, parseCmi5 } from '../packages/manifest/cmi5.parse.js';
+import { CMI5_MANIFEST_FILE } from '../packages/manifest/cmi5.parse.js';
 import { processUpload } from '../packages/package-upload.service.js';
-import { PackageRejection, reject } from '../packages/package-rejection.js';
+import { PackageRejection } from '../packages/package-rejection.js';
 import { packageStorage } from '../packages/package-storage.factory.js';
 import { findUpload, insertUpload } from '../packages/package-uploads.repository.js';
 import { loadCourse, presentCourse } from './cmi5.courses.js';
 import { findVersionSummary } from './cmi5.repository.js';
-import { LAUNCH_PARAMETER_NAMES } from './cmi5-launch.service.js';
-import { readRootManifest, singleFileZip } from './cmi5-zip.js';
+import { singleFileZip } from './cmi5-zip.js';
 
 // Importing a cmi5 course (cmi5 6.1, 14): a zip, or a bare cmi5.xml whose AUs
 // are hosted elsewhere (14.2). It goes through the package pipeline
 // (modules/packages: safe unzip, course structure validation, storage,
 // audit) and, unlike the browser upload, the caller waits for the outcome,
 // so a machine client gets the course, or why it was refused, in the answer.
-// A package that is not cmi5 is refused before anything is stored.
-
-const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+// The pipeline refuses a package that is not cmi5 before anything is stored.
 
 export type CourseUpload = { fileName: string; stream: Readable; format: 'zip' | 'xml' };
 
@@ -54,28 +51,6 @@ async function receive(upload: CourseUpload, zipPath: string, maxBytes: number):
   await writeFile(zipPath, singleFileZip(CMI5_MANIFEST_FILE, Buffer.concat(chunks)), { flag: 'wx' });
 }
 
-/** Refuses what is surely not a usable cmi5 course before the pipeline stores it; leaves the exact refusals of bad zips and bad XML to the pipeline. */
-async function precheck(zipPath: string): Promise<void> {
-  const manifest = await readRootManifest(zipPath, CMI5_MANIFEST_FILE, MAX_MANIFEST_BYTES);
-  if (manifest.kind === 'none') throw reject('MANIFEST_MISSING', 'This is not a cmi5 course: the package has no cmi5.xml at its root.');
-  if (manifest.kind === 'unreadable') return;
-  let aus;
-  try {
-    aus = cmi5Aus(parseCmi5(manifest.content));
-  } catch (err) {
-    if (err instanceof PackageRejection) return;
-    throw err;
-  }
-  for (const au of aus) {
-    const query = au.url.split('#')[0]!.split('?')[1];
-    const taken = query ? [...new URLSearchParams(query).keys()].filter((k) => (LAUNCH_PARAMETER_NAMES as readonly string[]).includes(k)) : [];
-    // 8.1: the AU's own query parameters must not collide with the launch parameters.
-    if (taken.length > 0) {
-      throw reject('MANIFEST_INVALID', `${CMI5_MANIFEST_FILE}: the url of AU "${au.id}" uses the query parameter "${taken[0]}", which the launch adds itself.`, { au: au.id, parameter: taken[0] });
-    }
-  }
-}
-
 export async function importCourse(ctx: RequestContext, caller: Actor, m: string, upload: CourseUpload): Promise<Cmi5Course> {
   const storage = packageStorage(ctx.config);
   const uploadId = randomUUID();
@@ -83,7 +58,6 @@ export async function importCourse(ctx: RequestContext, caller: Actor, m: string
   await mkdir(storage.incomingFolder, { recursive: true });
   try {
     await receive(upload, zipPath, ctx.config.packageLimits.maxUploadBytes);
-    await precheck(zipPath);
   } catch (err) {
     await rm(zipPath, { force: true });
     if (err instanceof PackageRejection) throw err.toAppError();
@@ -91,7 +65,7 @@ export async function importCourse(ctx: RequestContext, caller: Actor, m: string
   }
   const { size: sizeBytes } = await stat(zipPath);
   await withTenant(ctx.db, m, (tx) => insertUpload(tx, m, { id: uploadId, fileName: upload.fileName.slice(0, 255), sizeBytes, createdBy: caller.userId }));
-  await processUpload(ctx, caller, m, uploadId);
+  await processUpload(ctx, caller, m, uploadId, { expect: 'cmi5' });
 
   return withTenant(ctx.db, m, async (tx) => {
     const done = await findUpload(tx, m, uploadId);

@@ -6,6 +6,7 @@ import type { RequestContext } from '../../http/context.js';
 import { recordAudit, type Actor } from '../audit/audit.repository.js';
 import { agentKey, type AgentLike } from '../lrs/xapi/identity.js';
 import { validateAgentOnly } from '../lrs/xapi/validate-actor.js';
+import { CMI5_LAUNCH_PARAMETERS } from '../packages/manifest/cmi5.parse.js';
 import { contentLinkFor } from '../packages/packages.service.js';
 import type { Course, CourseAu } from './cmi5.course.js';
 import { loadCourse } from './cmi5.courses.js';
@@ -25,8 +26,8 @@ import { launchedStatement } from './cmi5.statements.js';
 
 /** How long a session (and the auth token its fetch URL hands out) may last at most. */
 export const SESSION_TTL_MS = 24 * 3600_000;
-/** The names the launch adds to the AU's query string (8.1). */
-export const LAUNCH_PARAMETER_NAMES = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'] as const;
+/** The names the launch adds to the AU's query string (8.1); the package check refuses AUs that use them. */
+const LAUNCH_PARAMETER_NAMES = CMI5_LAUNCH_PARAMETERS;
 
 type Resolved = { registration: repo.RegistrationRow; created: boolean; course: Course; au: CourseAu; version: number };
 

@@ -1,11 +1,8 @@
 import { crc32 } from 'node:zlib';
-import yauzl from 'yauzl';
 
-// Two small zip chores of the cmi5 import. A course structure may come as a
-// bare cmi5.xml (cmi5 14.2, for AUs hosted elsewhere): it is wrapped in a
-// one-entry zip so that it goes through the same package pipeline as any
-// upload. And before that pipeline stores anything, the import looks at the
-// zip's cmi5.xml itself, to refuse a package that is not cmi5 at all.
+// A course structure may come as a bare cmi5.xml (cmi5 14.2, for AUs hosted
+// elsewhere): it is wrapped in a one-entry zip so that it goes through the
+// same package pipeline as any upload.
 
 /** A zip holding one uncompressed file (enough for a course structure). */
 export function singleFileZip(name: string, data: Buffer): Buffer {
@@ -39,45 +36,4 @@ export function singleFileZip(name: string, data: Buffer): Buffer {
   end.writeUInt32LE(central.length + nameBytes.length, 12);
   end.writeUInt32LE(local.length + nameBytes.length + data.length, 16);
   return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
-}
-
-export type RootManifest = { kind: 'none' } | { kind: 'unreadable' } | { kind: 'found'; content: Buffer };
-
-/**
- * The root cmi5.xml of a zip (names compared without case, as the package
- * inspector does). 'unreadable' when the zip cannot be read or the file is
- * too large: the package pipeline then gives the precise reason.
- */
-export function readRootManifest(zipPath: string, fileName: string, maxBytes: number): Promise<RootManifest> {
-  return new Promise((resolve) => {
-    yauzl.open(zipPath, { lazyEntries: true, autoClose: true }, (err, zip) => {
-      if (err || !zip) return resolve({ kind: 'unreadable' });
-      let done = false;
-      const finish = (result: RootManifest) => {
-        if (done) return;
-        done = true;
-        zip.close();
-        resolve(result);
-      };
-      zip.on('error', () => finish({ kind: 'unreadable' }));
-      zip.on('end', () => finish({ kind: 'none' }));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.toLowerCase() !== fileName) return zip.readEntry();
-        if (entry.uncompressedSize > maxBytes) return finish({ kind: 'unreadable' });
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return finish({ kind: 'unreadable' });
-          const chunks: Buffer[] = [];
-          let size = 0;
-          stream.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > maxBytes) return stream.destroy(new Error('too large'));
-            chunks.push(chunk);
-          });
-          stream.on('error', () => finish({ kind: 'unreadable' }));
-          stream.on('end', () => finish({ kind: 'found', content: Buffer.concat(chunks) }));
-        });
-      });
-      zip.readEntry();
-    });
-  });
 }

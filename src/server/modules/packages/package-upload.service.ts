@@ -99,8 +99,12 @@ export async function receiveUpload(ctx: RequestContext, municipalityId: string,
   return accepted;
 }
 
-/** Unpack → validate → store. A refusal or a failure leaves no files and no package rows, only the upload's status. */
-export async function processUpload(deps: AppDeps, actor: Actor, municipalityId: string, uploadId: string): Promise<void> {
+/**
+ * Unpack → validate → store. A refusal or a failure leaves no files and no
+ * package rows, only the upload's status. With `expect`, a package of the
+ * other family is refused (the cmi5 import API takes only cmi5 courses).
+ */
+export async function processUpload(deps: AppDeps, actor: Actor, municipalityId: string, uploadId: string, options: { expect?: 'scorm' | 'cmi5' } = {}): Promise<void> {
   const storage = packageStorage(deps.config);
   const zipPath = join(storage.incomingFolder, `${uploadId}.zip`);
   const workFolder = join(storage.incomingFolder, uploadId);
@@ -128,6 +132,8 @@ export async function processUpload(deps: AppDeps, actor: Actor, municipalityId:
     await writing;
     await setPhase('validating');
     const inspected = await inspectPackage(filesFolder, unzipped.files.map((f) => f.path));
+    if (options.expect === 'cmi5' && inspected.family !== 'cmi5') throw reject('MANIFEST_MISSING', 'This is not a cmi5 course: the package has no cmi5.xml at its root.');
+    if (options.expect === 'scorm' && inspected.family !== 'scorm') throw reject('MANIFEST_MISSING', 'This is not a SCORM package: it has no imsmanifest.xml at its root.');
     await setPhase('storing');
     // Three steps, so that no transaction stays open while the files are
     // stored (on S3 that is an upload of every file, and on the embedded

@@ -151,6 +151,14 @@ describe('hostile and broken packages', () => {
     expect(await listTree(join(packagesRoot(), '.incoming'))).toEqual([]);
   });
 
+  it('refuses a cmi5 AU whose url already uses a launch parameter (cmi5 8.1), keeping nothing', async () => {
+    const m = await buildTenant(t.db);
+    const { status } = await uploadPackage(t, admin(m), m.municipality.id, cmi5Zip({ url: 'au1/index.html?mode=x&registration=abc' }));
+    expect(status.phase).toBe('rejected');
+    expect(status.problem).toMatchObject({ reason: 'MANIFEST_INVALID', details: { parameter: 'registration' } });
+    expect(await counts(m)).toEqual({ packages: 0, versions: 0, launchables: 0 });
+  });
+
   it('says where a manifest in a folder is, so the user can zip it again', async () => {
     const m = await buildTenant(t.db);
     const { status } = await uploadPackage(t, admin(m), m.municipality.id, buildZip([{ name: 'course/imsmanifest.xml', data: scorm12Manifest() }]));

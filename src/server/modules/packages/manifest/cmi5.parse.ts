@@ -36,6 +36,9 @@ export function parseCmi5(bytes: Buffer | string, file = CMI5_MANIFEST_FILE): Cm
   return { course, objectives, children };
 }
 
+/** The names a cmi5 launch adds to the AU's query string (cmi5 8.1): an AU's own url must not use them. */
+export const CMI5_LAUNCH_PARAMETERS = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'] as const;
+
 /** Every AU of the structure, depth first in document order. */
 export function cmi5Aus(structure: Cmi5CourseStructure): Cmi5Au[] {
   const out: Cmi5Au[] = [];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reject } from '../package-rejection.js';
-import { cmi5Aus, CMI5_MANIFEST_FILE, parseCmi5 } from './cmi5.parse.js';
+import { cmi5Aus, CMI5_LAUNCH_PARAMETERS, CMI5_MANIFEST_FILE, parseCmi5 } from './cmi5.parse.js';
 import type { Cmi5CourseStructure } from './cmi5.types.js';
 import { parseScormManifest, SCORM_MANIFEST_FILE } from './scorm-manifest.parse.js';
 import type { ScormItem, ScormManifest, ScormVersion } from './scorm-manifest.types.js';
@@ -31,7 +31,10 @@ export async function inspectPackage(folder: string, files: string[]): Promise<I
   const scormFile = atRoot(SCORM_MANIFEST_FILE);
   if (cmi5File) {
     const structure = parseCmi5(await readFile(join(folder, cmi5File)), cmi5File);
-    for (const au of cmi5Aus(structure)) if (!au.launch.external) requireFile(present, files, au.launch.path, cmi5File, `AU "${au.id}"`);
+    for (const au of cmi5Aus(structure)) {
+      if (!au.launch.external) requireFile(present, files, au.launch.path, cmi5File, `AU "${au.id}"`);
+      refuseLaunchParameters(au.id, au.url, cmi5File);
+    }
     return { family: 'cmi5', kind: 'cmi5', identifier: structure.course.id, title: structure.course.title[0]?.value || structure.course.id, manifest: structure, launchables: cmi5Launchables(structure) };
   }
   if (scormFile) {
@@ -110,4 +113,14 @@ function cmi5Launchables(structure: Cmi5CourseStructure): LaunchableDraft[] {
 
 function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/** cmi5 8.1: the launch adds its own parameters to the AU's url, so the url must not already use those names. */
+function refuseLaunchParameters(auId: string, url: string, manifestFile: string): void {
+  const query = url.split('#')[0]!.split('?')[1];
+  if (!query) return;
+  const taken = [...new URLSearchParams(query).keys()].find((k) => (CMI5_LAUNCH_PARAMETERS as readonly string[]).includes(k));
+  if (taken) {
+    throw reject('MANIFEST_INVALID', `${manifestFile}: the url of AU "${auId}" uses the query parameter "${taken}", which the launch adds itself.`, { au: auId, parameter: taken });
+  }
 }
