@@ -1,6 +1,7 @@
 import type { PlayerItem, PlayerNavRequest, PlayerState, PlayerTocEntry, SessionResponse } from '../../shared/api/player';
 import type { ScormItem, ScormManifest } from '../../server/modules/packages/manifest/scorm-manifest.types';
 import { CourseSession, type DeliveredActivity } from '../../server/modules/packages/scorm/sequencing/course-session';
+import { leadsOnlyToCurrent } from '../../server/modules/packages/scorm/sequencing/toc-choice';
 import { courseReport } from './course-report';
 import type { Messenger } from './messages';
 import type { RuntimeClient } from './runtime-client';
@@ -188,7 +189,10 @@ export class Scorm2004Host {
           id: item.identifier,
           title: item.title.trim(),
           depth,
-          choosable: valid.choosable.has(item.identifier),
+          // Not an entry that would only deliver the running SCO again (toc-choice.ts).
+          choosable:
+            valid.choosable.has(item.identifier) &&
+            !leadsOnlyToCurrent(this.course.organization, item.identifier, current?.id),
           current: item.identifier === current?.id,
           completed: this.api.getActivityTrackingData(item.identifier)?.completionStatus === 'completed',
         });

@@ -15,6 +15,7 @@
 import type { ScormItem, ScormManifest } from '../../manifest/scorm-manifest.types.js';
 import { CourseSession, type StoredCourseState, type UserNavigationRequest } from '../sequencing/course-session.js';
 import type { LaunchLearner } from '../sequencing/launch-data.js';
+import { offersChoice } from '../sequencing/toc-choice.js';
 import { runCalls } from './adl-call-evaluator.js';
 import { ROOT_ACTIVITY_TITLE_PREFIX, type AdlScript, type AdlUiCheck, type AdlVisit } from './adl-script.types.js';
 
@@ -161,11 +162,9 @@ class AdlScriptRun {
         return check.enabled ? enabled : !enabled;
       }
       case 'tocEnabled':
-        // Choosing what is already running changes nothing for the learner:
-        // the table of contents is usable only when it offers something else
-        // (ADL CM-07a: a SCO with choiceExit = false leaves it disabled;
-        // SX-08a: in a one-SCO course the root leads only to that SCO).
-        return [...state.choosable].some((id) => !this.leadsOnlyToCurrent(id));
+        // The table of contents is usable only when it offers something
+        // other than the running activity (toc-choice.ts, shared with the player).
+        return offersChoice(this.session.organization, state.choosable, this.session.current?.id);
       case 'tocSelectable': {
         const id = this.activityIdByTitle(check.activityTitle);
         return id !== null && state.choosable.has(id);
@@ -179,16 +178,6 @@ class AdlScriptRun {
       case 'prompt':
         return null;
     }
-  }
-
-  /** The activity is the one delivered, or a cluster whose only leaf it is. */
-  private leadsOnlyToCurrent(id: string): boolean {
-    const current = this.session.current?.id;
-    if (id === current) return true;
-    const organization = this.session.organization;
-    const children = id === organization.identifier ? organization.items : this.itemsById(id)?.children;
-    const leaves = leafIds(children ?? []);
-    return leaves.length === 1 && leaves[0] === current;
   }
 
   private isShownInToc(id: string): boolean {
@@ -279,10 +268,6 @@ function indexItems(items: ScormItem[], byAct: Map<string, ScormItem[]>, byTitle
     byTitle.set(item.title.trim(), item);
     indexItems(item.children, byAct, byTitle);
   }
-}
-
-function leafIds(items: ScormItem[]): string[] {
-  return items.flatMap((item) => (item.children.length ? leafIds(item.children) : [item.identifier]));
 }
 
 function fileName(path: string): string {

@@ -48,7 +48,7 @@ export function defaultOrganization(manifest: ScormManifest): ScormOrganization 
  */
 export function buildActivityTree(organization: ScormOrganization): ActivitySettings {
   return {
-    ...activityFromSequencing(organization.identifier, organization.title, organization.sequencing),
+    ...activityFromSequencing(organization.identifier, organization.title, organization.sequencing, true),
     ...(organization.completionThreshold ? { completionThreshold: { ...organization.completionThreshold } } : {}),
     children: organization.items.map(activityFromItem),
   };
@@ -60,7 +60,7 @@ export function buildSequencingSettings(organization: ScormOrganization): Sequen
 
 function activityFromItem(item: ScormItem): ActivitySettings {
   const activity: ActivitySettings = {
-    ...activityFromSequencing(item.identifier, item.title, item.sequencing),
+    ...activityFromSequencing(item.identifier, item.title, item.sequencing, item.children.length > 0),
     isVisible: item.isVisible,
   };
   if (item.completionThreshold) activity.completionThreshold = { ...item.completionThreshold };
@@ -77,7 +77,12 @@ function activityFromItem(item: ScormItem): ActivitySettings {
   return activity;
 }
 
-function activityFromSequencing(id: string, title: string, sequencing: SequencingDefinition | undefined): ActivitySettings {
+function activityFromSequencing(
+  id: string,
+  title: string,
+  sequencing: SequencingDefinition | undefined,
+  isCluster: boolean,
+): ActivitySettings {
   const activity: ActivitySettings = { id, title: title.trim() };
   if (!sequencing) return activity;
   const { controlMode, constrainedChoiceConsiderations: constrained, rollupRules, randomizationControls } = sequencing;
@@ -136,12 +141,22 @@ function activityFromSequencing(id: string, title: string, sequencing: Sequencin
   if (limits.endTimeLimit) activity.endTimeLimit = limits.endTimeLimit;
 
   const { primary, secondary } = sequencing.objectives;
-  if (primary?.objectiveId) activity.primaryObjective = objective(primary, primary.objectiveId, true, sequencing.adlObjectives);
+  // scorm-again drops an objective without an id, and with it a cluster's
+  // "satisfied by measure" (ADL MS-05a: a cluster's primary objective with
+  // only a minimum normalized measure). A cluster's objectives never reach a
+  // SCO's cmi.objectives, so it gets an id of ours; a SCO's primary objective
+  // without an id stays out (RTE: cmi.objectives lists identified ones only),
+  // its passing score reaches the SCO as cmi.scaled_passing_score.
+  const primaryId = primary?.objectiveId ?? (primary && isCluster ? `${UNNAMED_PRIMARY_OBJECTIVE}${id}` : undefined);
+  if (primary && primaryId) activity.primaryObjective = objective(primary, primaryId, true, sequencing.adlObjectives);
   activity.objectives = secondary.map((definition) =>
     objective(definition, definition.objectiveId ?? '', false, sequencing.adlObjectives),
   );
   return activity;
 }
+
+/** The id given to a cluster's primary objective that the manifest leaves unnamed. */
+export const UNNAMED_PRIMARY_OBJECTIVE = 'mestring-unnamed-primary:';
 
 function sequencingRule(rule: SequencingRule): SequencingRuleSettings {
   return {

@@ -1,0 +1,576 @@
+// Corrections to scorm-again 3.4.3's sequencer where it deviates from the
+// SCORM 2004 4th Edition Sequencing and Navigation book (SN), applied at run
+// time because node_modules is not ours to edit.
+//
+// scorm-again exports only its API classes; the sequencer's classes are
+// reached through the instances a probe API builds, and each correction
+// replaces one method on that class's prototype, so every API built
+// afterwards (and before) uses it. Each correction names the SN pseudo-code
+// process it implements, the method it replaces and the ADL conformance
+// packages that exposed the deviation (adl-suite.expected-failures.ts lists
+// what is still open); scorm-again-fixes.test.ts shows each on a small tree.
+//
+// The corrections were written against scorm-again 3.4.3 exactly. Installing
+// them refuses (throws) when another version is installed or a method is not
+// where 3.4.3 has it, so an upgrade cannot silently mis-patch: whoever
+// upgrades must check each correction against the new source (and drop the
+// ones upstream has fixed).
+//
+// No Node-only API: the browser player installs these too.
+
+import { Scorm2004API } from 'scorm-again';
+import type { ActivitySettings } from './activity-tree.js';
+// The installed package's own manifest (scorm-again's exports map hides
+// "scorm-again/package.json"); a direct dependency always sits at the root
+// of node_modules.
+import scormAgainPackage from '../../../../../../node_modules/scorm-again/package.json' with { type: 'json' };
+
+type RuleSettings = NonNullable<NonNullable<ActivitySettings['sequencingRules']>['preConditionRules']>[number];
+
+export const PATCHED_SCORM_AGAIN_VERSION = '3.4.3';
+
+export class ScormAgainFixError extends Error {
+  override name = 'ScormAgainFixError';
+}
+
+// ---------------------------------------------------------------------------
+// The parts of scorm-again's internals the corrections read.
+
+type CompletionStatus = 'completed' | 'incomplete' | 'unknown' | string;
+
+/** scorm-again's Activity, as far as the corrections use it. */
+export interface SaActivity {
+  id: string;
+  parent: SaActivity | null;
+  children: SaActivity[];
+  isActive: boolean;
+  isSuspended: boolean;
+  attemptCount: number;
+  objectiveSatisfiedStatus: boolean;
+  objectiveSatisfiedStatusKnown: boolean;
+  objectiveMeasureStatus: boolean;
+  objectiveNormalizedMeasure: number;
+  objectiveInfoAvailableInCurrentParentAttempt?: boolean;
+  progressInfoAvailableInCurrentParentAttempt?: boolean;
+  successStatus: string;
+  completionStatus: CompletionStatus;
+  isCompleted: boolean;
+  sequencingControls: { tracked: boolean; objectiveMeasureWeight: number };
+  scaledPassingScore: number | null;
+  primaryObjective: { satisfiedByMeasure: boolean } | null;
+  rollupRules: { rules: SaRollupRule[] };
+  rollupConsiderations: { measureSatisfactionIfActive: boolean };
+  completedByMeasure: boolean;
+  minProgressMeasure: number;
+  progressMeasure: number;
+  progressMeasureStatus: boolean;
+  getAvailableChildren(): SaActivity[];
+  hasAttemptLimitExceeded(): boolean;
+}
+
+interface SaRollupCondition {
+  condition: string;
+  operator: string;
+  parameters: Map<string, unknown>;
+  evaluate(activity: SaActivity): boolean;
+}
+
+interface SaRollupRule {
+  action: string;
+  consideration: string;
+  minimumCount: number;
+  /** In percent (0..100), see activity-tree.ts. */
+  minimumPercent: number;
+  conditionCombination: string;
+  conditions: SaRollupCondition[];
+}
+
+interface SaChildFilter {
+  checkChildForRollupSubprocess(child: SaActivity, rollupType: string, rollupAction?: string): boolean;
+}
+
+interface SaRollupRuleEvaluator {
+  childFilter: SaChildFilter;
+}
+
+interface SaObjectiveRollupProcessor {
+  objectiveRollupUsingRules(activity: SaActivity, rules: SaRollupRule[]): boolean | null;
+  objectiveRollupUsingDefault(activity: SaActivity): boolean | null;
+  syncPrimaryObjectiveFromActivity(activity: SaActivity): void;
+}
+
+interface SaTerminationHandler {
+  rollupProcess: { overallRollupProcess(activity: SaActivity, globalObjectives?: unknown): unknown };
+  globalObjectiveMap: unknown;
+}
+
+interface SaMeasureRollupProcessor {
+  childFilter: SaChildFilter;
+  identifyActivityClusters(children: SaActivity[]): SaActivity[];
+}
+
+/** The sequencer objects whose classes carry the methods corrected here. */
+interface ProbeInstances {
+  ruleEngine: object;
+  deliveryValidator: object;
+  ruleEvaluator: object;
+  measureProcessor: object;
+  objectiveProcessor: object;
+  terminationHandler: object;
+  activity: object;
+  ruleCondition: object;
+}
+
+// ---------------------------------------------------------------------------
+// Installation
+
+let installed = false;
+
+/** Applies every correction once; later calls do nothing. */
+export function installScormAgainFixes(): void {
+  if (installed) return;
+  assertVersion(scormAgainPackage.version);
+  const instances = probeInstances();
+  const patches = corrections(instances);
+  // Check every target before changing any, so a refusal leaves scorm-again untouched.
+  for (const patch of patches) checkPatchTarget(patch);
+  for (const patch of patches) apply(patch);
+  installed = true;
+}
+
+export function assertVersion(version: string): void {
+  if (version !== PATCHED_SCORM_AGAIN_VERSION) {
+    throw new ScormAgainFixError(
+      `scorm-again ${version} is installed; the sequencing corrections in scorm-again-fixes.ts were written for ` +
+        `${PATCHED_SCORM_AGAIN_VERSION}. Check each correction against the new version's source, drop the ones it fixes, ` +
+        `and update PATCHED_SCORM_AGAIN_VERSION.`,
+    );
+  }
+}
+
+export interface MethodPatch {
+  /** scorm-again's class name, for messages. */
+  className: string;
+  prototype: Record<string, unknown>;
+  method: string;
+  /** The replaced method's declared parameter count in 3.4.3. */
+  arity: number;
+  replacement: (original: (...args: never[]) => unknown) => (this: never, ...args: never[]) => unknown;
+}
+
+/** Refuses a method that is missing or does not take the parameters 3.4.3's does. */
+export function checkPatchTarget(patch: Pick<MethodPatch, 'className' | 'prototype' | 'method' | 'arity'>): void {
+  const original = patch.prototype[patch.method];
+  if (typeof original !== 'function' || original.length !== patch.arity) {
+    throw new ScormAgainFixError(
+      `scorm-again's ${patch.className}.prototype.${patch.method} is not the ${patch.arity}-parameter method that ` +
+        `scorm-again-fixes.ts corrects; refusing to patch.`,
+    );
+  }
+}
+
+function apply(patch: MethodPatch): void {
+  const original = patch.prototype[patch.method] as (...args: never[]) => unknown;
+  const replaced = patch.replacement(original);
+  Object.defineProperty(replaced, 'name', { value: `${patch.method} (corrected by Mestring)` });
+  patch.prototype[patch.method] = replaced;
+}
+
+function probeInstances(): ProbeInstances {
+  const api = new Scorm2004API({
+    logLevel: 5,
+    sequencing: {
+      activityTree: {
+        id: 'probe',
+        title: 'probe',
+        children: [
+          {
+            id: 'probe-sco',
+            title: 'probe',
+            // One rule, so that the probe holds a RuleCondition.
+            sequencingRules: {
+              preConditionRules: [
+                {
+                  action: 'skip' as RuleSettings['action'],
+                  conditionCombination: 'all',
+                  conditions: [{ condition: 'always' as RuleSettings['conditions'][number]['condition'] }],
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  });
+  const service = (api as unknown as { getSequencingService(): unknown }).getSequencingService() as
+    | {
+        sequencingProcess?: { ruleEngine?: object };
+        overallSequencingProcess?: { deliveryValidator?: object; terminationHandler?: object };
+        rollupProcess?: { ruleEvaluator?: object; measureProcessor?: object; objectiveProcessor?: object };
+      }
+    | null;
+  const root = (api as unknown as { getSequencingState(): { rootActivity?: ProbeActivity } }).getSequencingState().rootActivity;
+  const found = {
+    ruleEngine: service?.sequencingProcess?.ruleEngine,
+    deliveryValidator: service?.overallSequencingProcess?.deliveryValidator,
+    terminationHandler: service?.overallSequencingProcess?.terminationHandler,
+    ruleEvaluator: service?.rollupProcess?.ruleEvaluator,
+    measureProcessor: service?.rollupProcess?.measureProcessor,
+    objectiveProcessor: service?.rollupProcess?.objectiveProcessor,
+    activity: root,
+    ruleCondition: root?.children?.[0]?.sequencingRules?.preConditionRules?.[0]?.conditions?.[0],
+  };
+  for (const [name, instance] of Object.entries(found)) {
+    if (!instance) {
+      throw new ScormAgainFixError(
+        `scorm-again's sequencing service has no ${name} where 3.4.3 keeps it; refusing to patch (scorm-again-fixes.ts).`,
+      );
+    }
+  }
+  return found as ProbeInstances;
+}
+
+interface ProbeActivity {
+  children?: { sequencingRules?: { preConditionRules?: { conditions?: object[] }[] } }[];
+}
+
+function prototypeOf(instance: object): Record<string, unknown> {
+  return Object.getPrototypeOf(instance) as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------
+// The corrections
+
+function corrections(instances: ProbeInstances): MethodPatch[] {
+  return [
+    // UP.1 Limit Conditions Check Process, step 2: "If the Activity is Active
+    // for the activity is True Or the Activity is Suspended for the activity
+    // is True Then exit (Limit Condition Violated: False)". Limits only bar
+    // beginning a new attempt; scorm-again 3.4.3 exempts a suspended activity
+    // but not an active one, so the Delivery Request Process (DB.1.1) fails
+    // with DB.1.1-3 when it passes an ancestor whose last allowed attempt is
+    // in progress (ADL T-01a, T-01b, RU-07c). Two copies of the check exist:
+    // RuleEvaluationEngine's (true = violated) and DeliveryValidator's
+    // (true = within limits).
+    {
+      className: 'RuleEvaluationEngine',
+      prototype: prototypeOf(instances.ruleEngine),
+      method: 'checkLimitConditions',
+      arity: 1,
+      replacement: (original) =>
+        function checkLimitConditions(this: unknown, activity: SaActivity): boolean {
+          if (activity.isActive) return false;
+          return (original as (this: unknown, activity: SaActivity) => boolean).call(this, activity);
+        } as never,
+    },
+    {
+      className: 'DeliveryValidator',
+      prototype: prototypeOf(instances.deliveryValidator),
+      method: 'checkLimitConditions',
+      arity: 1,
+      replacement: (original) =>
+        function checkLimitConditions(this: unknown, activity: SaActivity): boolean {
+          if (activity.isActive) return true;
+          return (original as (this: unknown, activity: SaActivity) => boolean).call(this, activity);
+        } as never,
+    },
+    // RB.1.4 Rollup Rule Check Subprocess with RB.1.4.1 Evaluate Rollup
+    // Conditions Subprocess: a condition on a child is True, False or Unknown
+    // (e.g. "satisfied" while the child's objective status is unknown), the
+    // child's result goes into the contributing-children bag as such, and
+    // "None" holds only when the bag holds only False, "All" only when it
+    // holds only True. scorm-again 3.4.3 evaluates conditions as booleans, so
+    // an unknown child counts as False and "none …" rules hold before the
+    // children are known (ADL RU-05a, RU-05b). Counting follows ADL's
+    // reference sequencer (SeqRollupRule): an empty bag satisfies "All"
+    // (ADL RU-11: every child untracked), a bag of only Unknown satisfies
+    // neither "All" nor the count and percent sets.
+    {
+      className: 'RollupRuleEvaluator',
+      prototype: prototypeOf(instances.ruleEvaluator),
+      method: 'evaluateRollupRule',
+      arity: 2,
+      replacement: () =>
+        function evaluateRollupRule(this: SaRollupRuleEvaluator, activity: SaActivity, rule: SaRollupRule): boolean {
+          return rollupRuleHolds(this.childFilter, activity, rule);
+        } as never,
+    },
+    // RB.1.1 Measure Rollup Process: every tracked child adds its Rollup
+    // Objective Measure Weight to the counted measures, whether its measure
+    // is known or not; only the known measures add to the weighted total. The
+    // rolled-up measure is total / counted. scorm-again 3.4.3 divides by the
+    // weights of the children with a known measure only, and adjusts each
+    // weight by heuristics of its own (completion, attempts, thresholds), so
+    // a cluster with one scored child gets that child's measure (ADL MS-05a:
+    // 1.0 instead of 1 / 2.25).
+    {
+      className: 'MeasureRollupProcessor',
+      prototype: prototypeOf(instances.measureProcessor),
+      method: 'measureRollupProcess',
+      arity: 1,
+      replacement: () =>
+        function measureRollupProcess(this: SaMeasureRollupProcessor, activity: SaActivity): SaActivity[] {
+          return rollUpMeasure(this, activity);
+        } as never,
+    },
+    // RB.1.2 Objective Rollup Process: an activity whose primary objective
+    // is satisfied by measure takes its status from its rolled-up measure
+    // only (RB.1.2.a; unknown while the measure is unknown); otherwise, when
+    // it defines satisfied or not-satisfied rollup rules, from those rules
+    // only (RB.1.2.b: no rule holding means no change); the default rules
+    // apply only to an activity that defines neither (the SN's default
+    // rollup rules; ADL's SeqRollupRuleset creates them only then).
+    // scorm-again 3.4.3 evaluates the rules before the measure and falls back
+    // to its default rollup whenever no defined rule holds, so a cluster with
+    // "satisfied if none completed" becomes satisfied because all its
+    // children are (ADL RU-05b).
+    {
+      className: 'ObjectiveRollupProcessor',
+      prototype: prototypeOf(instances.objectiveProcessor),
+      method: 'objectiveRollupProcess',
+      arity: 1,
+      replacement: () =>
+        function objectiveRollupProcess(this: SaObjectiveRollupProcessor, activity: SaActivity): void {
+          rollUpObjective(this, activity);
+        } as never,
+    },
+    // UP.4 End Attempt Process, last step: "Apply the Overall Rollup
+    // Process to the activity", and RB.1.5 rolls up every activity on the
+    // path from the activity to the root, the activity included. scorm-again
+    // 3.4.3 starts its rollup at the parent, so a cluster whose attempt ends
+    // is not rolled up as an inactive activity: with measureSatisfactionIfActive
+    // = false its measure never decides its status (ADL MS-06). After
+    // scorm-again's own End Attempt, a cluster is rolled up again from itself
+    // (rolling up from a child starts at its parent).
+    {
+      className: 'TerminationHandler',
+      prototype: prototypeOf(instances.terminationHandler),
+      method: 'endAttempt',
+      arity: 1,
+      replacement: (original) =>
+        function endAttempt(this: SaTerminationHandler, activity: SaActivity): void {
+          const endsClusterAttempt = activity.isActive && activity.children.length > 0;
+          (original as (this: unknown, activity: SaActivity) => void).call(this, activity);
+          const [child] = activity.children;
+          if (endsClusterAttempt && child) this.rollupProcess.overallRollupProcess(child, this.globalObjectiveMap);
+        } as never,
+    },
+    // Completed by measure (SN 4th Ed. completion threshold, applied by
+    // RB.1.3.a Activity Progress Rollup Using Measure): an activity with
+    // completedByMeasure = true is completed exactly when its progress
+    // measure is known and at least minProgressMeasure, incomplete when it is
+    // known and below. scorm-again 3.4.3 copies a primary objective's
+    // completion status and progress measure into the activity
+    // (Activity.setPrimaryObjectiveState, used when a global objective is
+    // read through adlseq:mapInfo and when the SCO's primary objective data
+    // is transferred) without that comparison, so a progress measure of 0.8
+    // read from a global objective leaves an activity with threshold 0.5
+    // "incomplete" and its "completed → skip" rule does not fire (ADL CO-02a).
+    {
+      className: 'Activity',
+      prototype: prototypeOf(instances.activity),
+      method: 'setPrimaryObjectiveState',
+      arity: 6,
+      replacement: (original) =>
+        function setPrimaryObjectiveState(this: SaActivity, ...args: unknown[]): void {
+          (original as (this: unknown, ...args: unknown[]) => void).apply(this, args);
+          applyCompletedByMeasure(this);
+        } as never,
+    },
+    // Sequencing rule conditions on an untracked activity (SN 4th Ed. 4.2:
+    // no tracking information is kept for an activity with Tracked = False,
+    // so its progress, like its objective, is unknown to rule evaluation in
+    // UP.2.1 Sequencing Rule Check Subprocess). scorm-again 3.4.3 makes the
+    // objective conditions Unknown for such an activity but still evaluates
+    // the progress conditions on whatever status it read, so an untracked
+    // cluster that reads a completion from a global objective is skipped by
+    // "activityProgressKnown → skip" (ADL CO-05a, CO-05b).
+    {
+      className: 'RuleCondition',
+      prototype: prototypeOf(instances.ruleCondition),
+      method: 'evaluate',
+      arity: 1,
+      replacement: (original) =>
+        function evaluate(this: { condition: string }, activity: SaActivity): boolean | 'unknown' {
+          if (activity.sequencingControls?.tracked === false && PROGRESS_CONDITIONS.has(this.condition)) return 'unknown';
+          return (original as (this: unknown, activity: SaActivity) => boolean | 'unknown').call(this, activity);
+        } as never,
+    },
+  ];
+}
+
+const PROGRESS_CONDITIONS = new Set(['completed', 'activityCompleted', 'progressKnown', 'activityProgressKnown']);
+
+/** The completion status a known progress measure gives an activity completed by measure. */
+export function applyCompletedByMeasure(activity: SaActivity): void {
+  if (!activity.completedByMeasure) return;
+  const completion = !activity.progressMeasureStatus
+    ? 'unknown'
+    : activity.progressMeasure >= activity.minProgressMeasure
+      ? 'completed'
+      : 'incomplete';
+  if (activity.completionStatus !== completion) activity.completionStatus = completion;
+}
+
+// ---------------------------------------------------------------------------
+// RB.1.2
+
+function rollUpObjective(processor: SaObjectiveRollupProcessor, activity: SaActivity): void {
+  if (activity.primaryObjective?.satisfiedByMeasure) {
+    // RB.1.2.a; scorm-again keeps the primary objective's minimum normalized
+    // measure as the activity's scaledPassingScore.
+    const usable =
+      activity.objectiveMeasureStatus &&
+      activity.scaledPassingScore !== null &&
+      (!activity.isActive || activity.rollupConsiderations.measureSatisfactionIfActive);
+    if (usable) activity.objectiveSatisfiedStatus = activity.objectiveNormalizedMeasure >= activity.scaledPassingScore!;
+    else activity.objectiveSatisfiedStatusKnown = false;
+    processor.syncPrimaryObjectiveFromActivity(activity);
+    return;
+  }
+  const rules = activity.rollupRules.rules;
+  const status = rules.some((rule) => rule.action === 'satisfied' || rule.action === 'notSatisfied')
+    ? processor.objectiveRollupUsingRules(activity, rules)
+    : processor.objectiveRollupUsingDefault(activity);
+  if (status === null) return;
+  activity.objectiveSatisfiedStatus = status;
+  processor.syncPrimaryObjectiveFromActivity(activity);
+}
+
+// ---------------------------------------------------------------------------
+// RB.1.4 / RB.1.4.1
+
+type Tristate = 'true' | 'false' | 'unknown';
+
+function rollupRuleHolds(childFilter: SaChildFilter, activity: SaActivity, rule: SaRollupRule): boolean {
+  const subprocess = ROLLUP_ACTION_CHECK[rule.action];
+  const bag: Tristate[] = [];
+  for (const child of activity.getAvailableChildren()) {
+    // RB.1.4 step 1.2.2.1: untracked children do not contribute; RB.1.4.2
+    // (scorm-again's Check Child For Rollup Subprocess) decides the rest.
+    if (child.sequencingControls.tracked === false) continue;
+    if (subprocess && !childFilter.checkChildForRollupSubprocess(child, subprocess.type, subprocess.action)) continue;
+    bag.push(rollupConditionsResult(child, rule));
+  }
+  const trues = bag.filter((value) => value === 'true').length;
+  const onlyUnknown = bag.length > 0 && bag.every((value) => value === 'unknown');
+  switch (rule.consideration) {
+    case 'all':
+      return bag.every((value) => value === 'true') && !onlyUnknown;
+    case 'any':
+      return trues > 0;
+    case 'none':
+      return bag.every((value) => value === 'false');
+    case 'atLeastCount':
+      return !onlyUnknown && bag.length > 0 && trues >= rule.minimumCount;
+    case 'atLeastPercent':
+      return !onlyUnknown && bag.length > 0 && trues >= Math.floor((rule.minimumPercent / 100) * bag.length + 0.5);
+    default:
+      return false;
+  }
+}
+
+const ROLLUP_ACTION_CHECK: Record<string, { type: string; action: string }> = {
+  satisfied: { type: 'objective', action: 'satisfied' },
+  notSatisfied: { type: 'objective', action: 'notSatisfied' },
+  completed: { type: 'progress', action: 'completed' },
+  incomplete: { type: 'progress', action: 'incomplete' },
+};
+
+/** RB.1.4.1: the rule's conditions combined ("all" / "any") over one child. */
+function rollupConditionsResult(child: SaActivity, rule: SaRollupRule): Tristate {
+  if (rule.conditions.length === 0) return 'true';
+  const results = rule.conditions.map((condition) => rollupConditionResult(child, condition));
+  if (rule.conditionCombination === 'any') {
+    if (results.includes('true')) return 'true';
+    return results.includes('unknown') ? 'unknown' : 'false';
+  }
+  if (results.includes('false')) return 'false';
+  return results.includes('unknown') ? 'unknown' : 'true';
+}
+
+function rollupConditionResult(child: SaActivity, condition: SaRollupCondition): Tristate {
+  const value = rollupConditionValue(child, condition);
+  if (value === 'unknown' || condition.operator !== 'not') return value;
+  return value === 'true' ? 'false' : 'true';
+}
+
+/** One rollup condition on one child, before its operator. */
+function rollupConditionValue(child: SaActivity, condition: SaRollupCondition): Tristate {
+  const objectiveAvailable = child.objectiveInfoAvailableInCurrentParentAttempt !== false;
+  const progressAvailable = child.progressInfoAvailableInCurrentParentAttempt !== false;
+  const threshold = Number(condition.parameters.get('threshold') ?? 0);
+  switch (condition.condition) {
+    case 'satisfied': {
+      if (!objectiveAvailable) return 'unknown';
+      if (child.objectiveSatisfiedStatusKnown) return fromBoolean(child.objectiveSatisfiedStatus);
+      if (child.successStatus === 'passed') return 'true';
+      if (child.successStatus === 'failed') return 'false';
+      return 'unknown';
+    }
+    case 'objectiveStatusKnown':
+      return fromBoolean(objectiveAvailable && child.objectiveSatisfiedStatusKnown);
+    case 'objectiveMeasureKnown':
+      return fromBoolean(objectiveAvailable && child.objectiveMeasureStatus);
+    case 'objectiveMeasureGreaterThan':
+      if (!objectiveAvailable || !child.objectiveMeasureStatus) return 'unknown';
+      return fromBoolean(child.objectiveNormalizedMeasure > threshold);
+    case 'objectiveMeasureLessThan':
+      if (!objectiveAvailable || !child.objectiveMeasureStatus) return 'unknown';
+      return fromBoolean(child.objectiveNormalizedMeasure < threshold);
+    case 'completed':
+      if (!progressAvailable || child.completionStatus === 'unknown') return 'unknown';
+      return fromBoolean(child.isCompleted || child.completionStatus === 'completed');
+    case 'progressKnown':
+      return fromBoolean(progressAvailable && child.completionStatus !== 'unknown');
+    case 'attempted':
+      return fromBoolean(progressAvailable && child.attemptCount > 0);
+    case 'attemptLimitExceeded':
+      return fromBoolean(child.hasAttemptLimitExceeded());
+    case 'never':
+      return 'false';
+    case 'always':
+      return 'true';
+    default: {
+      // Conditions that are never unknown (time limits…): scorm-again's own
+      // evaluation, without its operator (applied by the caller).
+      const raw = condition.evaluate(child);
+      return fromBoolean(condition.operator === 'not' ? !raw : raw);
+    }
+  }
+}
+
+function fromBoolean(value: boolean): Tristate {
+  return value ? 'true' : 'false';
+}
+
+// ---------------------------------------------------------------------------
+// RB.1.1
+
+function rollUpMeasure(processor: SaMeasureRollupProcessor, activity: SaActivity): SaActivity[] {
+  const children = activity.getAvailableChildren();
+  if (children.length === 0) return [];
+  let totalWeightedMeasure = 0;
+  let countedMeasures = 0;
+  let validData = false;
+  const measured: SaActivity[] = [];
+  for (const child of children) {
+    if (child.sequencingControls.tracked === false) continue;
+    const weight = child.sequencingControls.objectiveMeasureWeight;
+    countedMeasures += weight;
+    const known = child.objectiveMeasureStatus && child.objectiveInfoAvailableInCurrentParentAttempt !== false;
+    if (known) {
+      validData = true;
+      totalWeightedMeasure += child.objectiveNormalizedMeasure * weight;
+      measured.push(child);
+    }
+  }
+  if (!validData || countedMeasures <= 0) {
+    activity.objectiveMeasureStatus = false;
+    return [];
+  }
+  activity.objectiveNormalizedMeasure = totalWeightedMeasure / countedMeasures;
+  activity.objectiveMeasureStatus = true;
+  // scorm-again's caller runs its cross-cluster pass over these, as 3.4.3 returns them.
+  return processor.identifyActivityClusters(measured);
+}
