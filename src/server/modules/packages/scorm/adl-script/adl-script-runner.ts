@@ -16,6 +16,7 @@ import type { ScormItem, ScormManifest } from '../../manifest/scorm-manifest.typ
 import { CourseSession, type StoredCourseState, type UserNavigationRequest } from '../sequencing/course-session.js';
 import type { LaunchLearner } from '../sequencing/launch-data.js';
 import { offersChoice } from '../sequencing/toc-choice.js';
+import type { AdlLearnerRecord } from './adl-learner-record.js';
 import { runCalls } from './adl-call-evaluator.js';
 import { ROOT_ACTIVITY_TITLE_PREFIX, type AdlScript, type AdlUiCheck, type AdlVisit } from './adl-script.types.js';
 
@@ -53,8 +54,16 @@ const TERMINAL_INSTRUCTIONS = new Set(['AutoTest', 'HasEnded', 'TRIGExitAll']);
 // that ended the course; the next visit is again its first activity.
 const RELAUNCH_INSTRUCTION = /^(Relaunch|ReLaunch|exitlaunch|autoendrelaunch|Exit[A-Z]{2}-?\d|ContinueExit[A-Z]{2}\d)/;
 
-export function runAdlScript(manifest: ScormManifest, script: AdlScript, learner: LaunchLearner): AdlRunResult {
-  return new AdlScriptRun(manifest, script, learner).run();
+/**
+ * Runs the script with the learner whose record it starts from (the global
+ * objectives earlier packages left), and leaves in that record what this
+ * package's last launch keeps.
+ */
+export function runAdlScript(manifest: ScormManifest, script: AdlScript, record: AdlLearnerRecord): AdlRunResult {
+  const run = new AdlScriptRun(manifest, script, record.learner, record.firstLaunchState(manifest));
+  const result = run.run();
+  record.keep(manifest, run.storedState());
+  return result;
 }
 
 class AdlScriptRun {
@@ -68,8 +77,9 @@ class AdlScriptRun {
     private readonly manifest: ScormManifest,
     private readonly script: AdlScript,
     private readonly learner: LaunchLearner,
+    firstLaunch: StoredCourseState | undefined,
   ) {
-    this.session = this.launch(undefined);
+    this.session = this.launch(firstLaunch);
     indexItems(this.session.organization.items, this.itemsByAct, this.itemsByTitle);
     this.beginAsInstructed();
   }
@@ -93,6 +103,11 @@ class AdlScriptRun {
       visitsReached: reached,
       failures: this.failures,
     };
+  }
+
+  /** What the LMS keeps of the learner's last launch. */
+  storedState(): StoredCourseState {
+    return this.session.storedState();
   }
 
   /** Plays one delivered visit; false when the script cannot go on. */

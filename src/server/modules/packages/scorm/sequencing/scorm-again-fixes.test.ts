@@ -180,4 +180,85 @@ describe('scorm-again corrections', () => {
       expect(finishSco(session)).toBe('after');
     });
   });
+  it('SM.7: a first launch reads the global objectives it inherits before the Start is sequenced', () => {
+    const mapped =
+      `<imsss:sequencing><imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions>` +
+      `<imsss:ruleCondition referencedObjective="P" condition="completed"/></imsss:ruleConditions><imsss:ruleAction action="skip"/>` +
+      `</imsss:preConditionRule></imsss:sequencingRules><imsss:objectives><imsss:primaryObjective objectiveID="P"/></imsss:objectives>` +
+      `<adlseq:objectives><adlseq:objective objectiveID="P"><adlseq:mapInfo targetObjectiveID="g"/></adlseq:objective></adlseq:objectives></imsss:sequencing>`;
+    const inherited = { g: { id: 'g', completionStatus: 'completed', completionStatusKnown: true } };
+    const session = new CourseSession(parseScormManifest(manifest(sco('done-before', mapped) + sco('next'))), {
+      learner,
+      stored: { sequencing: JSON.stringify({ version: '1.0', globalObjectiveMap: inherited }), suspended: false, suspendedRuntimeData: {} },
+    });
+    session.start();
+    // 3.4.3 reads g into the tree only at delivery, after the skip rule was evaluated on unknown.
+    expect(session.current?.id).toBe('next');
+  });
+
+  it('RTE: GetValue and SetValue refuse a name that holds elements with 401', () => {
+    const session = launch(manifest(sco('a')));
+    const api = session.api;
+    api.Initialize('');
+    // 3.4.3 replaces the whole run-time data model with the string.
+    expect(api.SetValue('cmi', 'illegal')).toBe('false');
+    expect(api.GetLastError()).toBe('401');
+    expect(api.GetValue('cmi')).toBe('');
+    expect(api.GetLastError()).toBe('401');
+    expect(api.GetValue('cmi.score')).toBe('');
+    expect(api.GetLastError()).toBe('401');
+    expect(api.SetValue('cmi.location', 'here')).toBe('true');
+    expect(api.GetValue('cmi.location')).toBe('here');
+    expect(api.Terminate('')).toBe('true');
+  });
+
+  it('UP.4: a SCO that set cmi.completion_status to "unknown" leaves its progress unknown, up the tree too', () => {
+    const progressKnown = '<imsss:ruleConditions><imsss:ruleCondition condition="activityProgressKnown"/></imsss:ruleConditions>';
+    const rules =
+      `${FLOW}<imsss:sequencingRules><imsss:exitConditionRule>${progressKnown}<imsss:ruleAction action="exit"/></imsss:exitConditionRule>` +
+      `<imsss:postConditionRule>${progressKnown}<imsss:ruleAction action="retry"/></imsss:postConditionRule></imsss:sequencingRules>`;
+    const session = launch(manifest(cluster('unit', sco('a') + sco('b'), rules) + sco('after')));
+    expect(finishSco(session)).toBe('b');
+    // 3.4.3 completes b anyway, the unit rolls up to completed and its retry rule starts it again at a.
+    expect(finishSco(session, { 'cmi.completion_status': 'unknown' })).toBe('after');
+    expect(activity(session, 'b').completionStatus).toBe('unknown');
+  });
+
+  it('UP.5 / SB.2.9: a Choice of a cluster with a skip rule enters it by flow', () => {
+    const choiceFlow = '<imsss:controlMode choice="true" flow="true"/>';
+    const skipIfAttempted =
+      `${choiceFlow}<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="attempted"/>` +
+      `</imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule></imsss:sequencingRules>`;
+    const session = launch(
+      manifest(
+        cluster('outer', cluster('inner', sco('i1') + sco('i2'), skipIfAttempted) + sco('o2'), choiceFlow) + sco('after'),
+        `<imsss:sequencing>${choiceFlow}</imsss:sequencing>`,
+      ),
+    );
+    expect(session.current?.id).toBe('i1');
+    const choose = (target: string): string | undefined => {
+      session.api.Initialize('');
+      session.api.SetValue('adl.nav.request', `{target=${target}}choice`);
+      session.api.Terminate('');
+      return session.prepareDelivery()?.id;
+    };
+    // inner is attempted, so its skip rule holds: still a valid Choice target (3.4.3: SB.2.9-5, nothing delivered).
+    expect(choose('inner')).toBe('i1');
+    // Choosing outer flows into it and skips inner (3.4.3 enters inner and delivers i1).
+    expect(choose('outer')).toBe('o2');
+  });
+
+  it('navigation look-ahead: Previous is offered only when backward flow finds a deliverable activity', () => {
+    const session = launch(
+      manifest(
+        cluster('unit', sco('u1') + sco('u2'), '<imsss:controlMode choice="true" flow="false"/>') + sco('after'),
+        '<imsss:sequencing><imsss:controlMode choice="true" flow="true"/></imsss:sequencing>',
+      ),
+    );
+    // The flow cannot enter unit (its flow is off), so the Start delivers nothing; the learner picks "after".
+    expect(session.navigate('choice', 'after')).toBe(true);
+    expect(session.current?.id).toBe('after');
+    // Backward flow enters unit at u2, whose parent does not allow flow (SB.2.2-1). 3.4.3 offers Previous.
+    expect(session.navigationState().previous).toBe(false);
+  });
 });

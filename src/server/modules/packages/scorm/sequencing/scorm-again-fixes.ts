@@ -54,8 +54,10 @@ export interface SaActivity {
   progressInfoAvailableInCurrentParentAttempt?: boolean;
   successStatus: string;
   completionStatus: CompletionStatus;
+  attemptProgressStatus: boolean;
+  wasAutoCompleted: boolean;
   isCompleted: boolean;
-  sequencingControls: { tracked: boolean; objectiveMeasureWeight: number };
+  sequencingControls: { tracked: boolean; objectiveMeasureWeight: number; flow: boolean; forwardOnly: boolean };
   scaledPassingScore: number | null;
   primaryObjective: { satisfiedByMeasure: boolean } | null;
   rollupRules: { rules: SaRollupRule[] };
@@ -64,6 +66,8 @@ export interface SaActivity {
   minProgressMeasure: number;
   progressMeasure: number;
   progressMeasureStatus: boolean;
+  isAvailable: boolean;
+  sequencingRules: { preConditionRules: SaSequencingRule[] };
   getAvailableChildren(): SaActivity[];
   hasAttemptLimitExceeded(): boolean;
 }
@@ -100,8 +104,14 @@ interface SaObjectiveRollupProcessor {
 }
 
 interface SaTerminationHandler {
-  rollupProcess: { overallRollupProcess(activity: SaActivity, globalObjectives?: unknown): unknown };
+  rollupProcess: {
+    overallRollupProcess(activity: SaActivity, globalObjectives?: unknown): unknown;
+    processGlobalObjectiveMapping(root: SaActivity, globalObjectives: unknown): unknown;
+  };
   globalObjectiveMap: unknown;
+  activityTree: { root: SaActivity | null };
+  /** The SCO's run-time data as handed to the sequencer; null when no SCO is initialized. */
+  getCMIData: (() => { completion_status_was_set?: boolean } | null) | null;
 }
 
 interface SaMeasureRollupProcessor {
@@ -109,9 +119,49 @@ interface SaMeasureRollupProcessor {
   identifyActivityClusters(children: SaActivity[]): SaActivity[];
 }
 
+interface SaSequencingRule {
+  action: string;
+}
+
+interface SaFlowTraversalService {
+  ruleEngine: {
+    checkLimitConditions(activity: SaActivity): boolean;
+    checkSequencingRules(activity: SaActivity, rules: SaSequencingRule[]): string | null;
+  };
+  getActivityForEvaluation(activity: SaActivity): SaActivity;
+}
+
+interface SaChoiceRequestHandler {
+  traversalService: {
+    /** SB.2.3 Flow Subprocess from the cluster, Forward, considering its children. */
+    findFirstDeliverableActivityResult(cluster: SaActivity): { identifiedActivity: SaActivity | null; deliverable: boolean };
+  };
+}
+
+interface SaNavigationLookAhead {
+  sequencingProcess: {
+    traversalService: {
+      /** SB.2.3 Flow Subprocess; identifies without delivering. */
+      flowSubprocess(from: SaActivity, direction: 'forward' | 'backward'): { deliverable: boolean };
+    };
+  };
+}
+
+/** scorm-again's Scorm2004API, as far as the corrections use it. */
+interface SaApi {
+  getSequencingService(): { getOverallSequencingProcess(): { synchronizeGlobalObjectives(): void } | null } | null;
+  isInitialized(): boolean;
+  /** The value or object the dot-notation name leads to (null: none). */
+  _peekCMIValue(element: string): unknown;
+  throwSCORMError(element: string, errorNumber: number, message: string): void;
+}
+
 /** The sequencer objects whose classes carry the methods corrected here. */
 interface ProbeInstances {
   ruleEngine: object;
+  navigationLookAhead: object;
+  traversalService: object;
+  choiceHandler: object;
   deliveryValidator: object;
   ruleEvaluator: object;
   measureProcessor: object;
@@ -204,16 +254,19 @@ function probeInstances(): ProbeInstances {
   });
   const service = (api as unknown as { getSequencingService(): unknown }).getSequencingService() as
     | {
-        sequencingProcess?: { ruleEngine?: object };
-        overallSequencingProcess?: { deliveryValidator?: object; terminationHandler?: object };
+        sequencingProcess?: { ruleEngine?: object; traversalService?: object; choiceHandler?: object };
+        overallSequencingProcess?: { deliveryValidator?: object; terminationHandler?: object; navigationLookAhead?: object };
         rollupProcess?: { ruleEvaluator?: object; measureProcessor?: object; objectiveProcessor?: object };
       }
     | null;
   const root = (api as unknown as { getSequencingState(): { rootActivity?: ProbeActivity } }).getSequencingState().rootActivity;
   const found = {
     ruleEngine: service?.sequencingProcess?.ruleEngine,
+    traversalService: service?.sequencingProcess?.traversalService,
+    choiceHandler: service?.sequencingProcess?.choiceHandler,
     deliveryValidator: service?.overallSequencingProcess?.deliveryValidator,
     terminationHandler: service?.overallSequencingProcess?.terminationHandler,
+    navigationLookAhead: service?.overallSequencingProcess?.navigationLookAhead,
     ruleEvaluator: service?.rollupProcess?.ruleEvaluator,
     measureProcessor: service?.rollupProcess?.measureProcessor,
     objectiveProcessor: service?.rollupProcess?.objectiveProcessor,
@@ -272,6 +325,76 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
         function checkLimitConditions(this: unknown, activity: SaActivity): boolean {
           if (activity.isActive) return true;
           return (original as (this: unknown, activity: SaActivity) => boolean).call(this, activity);
+        } as never,
+    },
+    // UP.5 Check Activity Process: an activity cannot be delivered when a
+    // Disabled sequencing rule holds (UP.2 applied to the activity's
+    // disabled rules only) or its limit conditions are violated (UP.1).
+    // Skip rules belong to flow (SB.2.2 checks them on each candidate before
+    // it calls UP.5). scorm-again 3.4.3 applies all precondition rules and
+    // refuses a skipped activity, so the Choice Sequencing Request Process
+    // (SB.2.9 step 8) refuses a target cluster with a skip rule (SB.2.9-5:
+    // ADL CM-04b, CM-04c choose "Activity 11", which has "attempted →
+    // skip"). Flow keeps skipping: scorm-again's Flow Activity Traversal
+    // checks the skip rules itself before this process.
+    {
+      className: 'FlowTraversalService',
+      prototype: prototypeOf(instances.traversalService),
+      method: 'checkActivityProcess',
+      arity: 1,
+      replacement: () =>
+        function checkActivityProcess(this: SaFlowTraversalService, activity: SaActivity): boolean {
+          if (!activity.isAvailable) return false;
+          if (this.ruleEngine.checkLimitConditions(activity)) return false;
+          const disabledRules = activity.sequencingRules.preConditionRules.filter((rule) => rule.action === 'disabled');
+          return this.ruleEngine.checkSequencingRules(this.getActivityForEvaluation(activity), disabledRules) !== 'disabled';
+        } as never,
+    },
+    // SB.2.9 Choice Sequencing Request Process, last steps: a target that
+    // is a cluster is entered with the Flow Subprocess (SB.2.3, Forward,
+    // consider children), whose Flow Activity Traversal (SB.2.2) skips the
+    // candidates a skip rule holds for. scorm-again 3.4.3 enters it with its
+    // Choice Flow Tree Traversal, which checks no skip rule on a child
+    // cluster, so choosing Activity 10 delivers the first leaf of its
+    // skipped child cluster (ADL CM-04b, CM-04c: activity_12 instead of
+    // activity_14). SB.2.9.1/SB.2.9.2 serve the constrained-choice checks,
+    // not delivery.
+    {
+      className: 'ChoiceRequestHandler',
+      prototype: prototypeOf(instances.choiceHandler),
+      method: 'choiceFlowSubprocess',
+      arity: 1,
+      replacement: () =>
+        function choiceFlowSubprocess(this: SaChoiceRequestHandler, target: SaActivity): SaActivity | null {
+          if (target.children.length === 0) return target;
+          const flow = this.traversalService.findFirstDeliverableActivityResult(target);
+          return flow.deliverable ? flow.identifiedActivity : null;
+        } as never,
+    },
+    // Navigation look-ahead for Previous (adl.nav.request_valid.previous and
+    // the LMS's Previous control): a Previous request is valid when the
+    // Previous Sequencing Request Process (SB.2.8) would deliver something,
+    // i.e. the Flow Subprocess (SB.2.3) backward from the current activity
+    // identifies a deliverable activity. Backward flow enters a cluster at
+    // its last child (SB.2.1), and a candidate that is not skipped but
+    // cannot be delivered (a disabled rule, or a parent whose flow is off:
+    // SB.2.2-1) ends the flow. scorm-again 3.4.3 guesses instead: a
+    // previous sibling counts when any leaf under it could be delivered, so
+    // Previous is offered where the request fails (ADL CM-04b: the cluster
+    // before activity_15 has flow off; CM-07a: the last child of the
+    // cluster before activity_6 is disabled). The look-ahead now runs
+    // scorm-again's own Flow Subprocess backward (no delivery is made).
+    {
+      className: 'NavigationLookAhead',
+      prototype: prototypeOf(instances.navigationLookAhead),
+      method: 'predictPreviousInternal',
+      arity: 1,
+      replacement: () =>
+        function predictPreviousInternal(this: SaNavigationLookAhead, current: SaActivity): boolean {
+          const parent = current.parent;
+          // SB.2.8 step 1.1 and SB.2.1 step 4.1 (SB.2.8-2, SB.2.1-4).
+          if (!parent || !parent.sequencingControls.flow || parent.sequencingControls.forwardOnly) return false;
+          return this.sequencingProcess.traversalService.flowSubprocess(current, 'backward').deliverable;
         } as never,
     },
     // RB.1.4 Rollup Rule Check Subprocess with RB.1.4.1 Evaluate Rollup
@@ -334,14 +457,30 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
           rollUpObjective(this, activity);
         } as never,
     },
-    // UP.4 End Attempt Process, last step: "Apply the Overall Rollup
-    // Process to the activity", and RB.1.5 rolls up every activity on the
-    // path from the activity to the root, the activity included. scorm-again
-    // 3.4.3 starts its rollup at the parent, so a cluster whose attempt ends
-    // is not rolled up as an inactive activity: with measureSatisfactionIfActive
-    // = false its measure never decides its status (ADL MS-06). After
-    // scorm-again's own End Attempt, a cluster is rolled up again from itself
-    // (rolling up from a child starts at its parent).
+    // UP.4 End Attempt Process. Two deviations of scorm-again 3.4.3:
+    //
+    // - The last step, "Apply the Overall Rollup Process to the activity",
+    //   with RB.1.5 rolls up every activity on the path from the activity to
+    //   the root, the activity included. scorm-again starts its rollup at the
+    //   parent, so a cluster whose attempt ends is not rolled up as an
+    //   inactive activity: with measureSatisfactionIfActive = false its
+    //   measure never decides its status (ADL MS-06). After scorm-again's own
+    //   End Attempt, a cluster is rolled up again from itself (rolling up
+    //   from a child starts at its parent).
+    // - Step 1.1.1.1: the LMS completes a leaf's attempt only when the
+    //   content has not set the progress. ADL's reference sequencer
+    //   (ADLSequencer.endAttempt: "!getProgressStatus(false) &&
+    //   !isPrimaryProgressSetBySCO()") reads a SCO that set
+    //   cmi.completion_status, "unknown" included, as having set it, and
+    //   the progress stays unknown. scorm-again completes the attempt
+    //   whenever its progress is unknown, so a post-condition
+    //   "activityProgressKnown → retry" redelivers the activity (ADL CM-06,
+    //   RU-19b). Such an auto-completion is undone after scorm-again's End
+    //   Attempt: the leaf's progress becomes unknown again, its ancestors'
+    //   progress goes back to what it was before the rollup of the
+    //   auto-completion (RB.1.3 leaves a cluster's progress unchanged when
+    //   no rule holds, so rolling up again does not undo it by itself), and
+    //   the global objectives and the rollup are brought up to date again.
     {
       className: 'TerminationHandler',
       prototype: prototypeOf(instances.terminationHandler),
@@ -350,7 +489,20 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
       replacement: (original) =>
         function endAttempt(this: SaTerminationHandler, activity: SaActivity): void {
           const endsClusterAttempt = activity.isActive && activity.children.length > 0;
+          const contentSetProgress =
+            activity.isActive && activity.children.length === 0 && this.getCMIData?.()?.completion_status_was_set === true;
+          // scorm-again sets this flag exactly when its End Attempt completes the attempt.
+          if (contentSetProgress) activity.wasAutoCompleted = false;
+          const ancestorsProgress = contentSetProgress ? ancestors(activity).map(progressOf) : [];
           (original as (this: unknown, activity: SaActivity) => void).call(this, activity);
+          if (contentSetProgress && activity.wasAutoCompleted) {
+            activity.wasAutoCompleted = false;
+            activity.attemptProgressStatus = false;
+            activity.completionStatus = 'unknown';
+            for (const progress of ancestorsProgress) restoreProgress(progress);
+            this.rollupProcess.processGlobalObjectiveMapping(this.activityTree.root ?? activity, this.globalObjectiveMap);
+            this.rollupProcess.overallRollupProcess(activity, this.globalObjectiveMap);
+          }
           const [child] = activity.children;
           if (endsClusterAttempt && child) this.rollupProcess.overallRollupProcess(child, this.globalObjectiveMap);
         } as never,
@@ -377,6 +529,59 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
           applyCompletedByMeasure(this);
         } as never,
     },
+    // Objective Map (SN 4th Ed. 3.10.3, SM.7): a local objective that reads
+    // a global objective has the global's status whenever it is evaluated.
+    // scorm-again 3.4.3 restores a stored global objective map (the state a
+    // first launch inherits: globals left by an earlier attempt or package)
+    // without reading it into the activity tree; the tree only takes it on
+    // the next synchronization (after a SCO terminates) or at delivery, so
+    // the Start's precondition rules evaluate unknown ones and an activity
+    // whose mapped objective is completed is not skipped (ADL CO-07b,
+    // OB-09b). After a successful restore, the tree reads the map.
+    {
+      className: 'Scorm2004API',
+      prototype: Scorm2004API.prototype as unknown as Record<string, unknown>,
+      method: 'deserializeSequencingState',
+      arity: 1,
+      replacement: (original) =>
+        function deserializeSequencingState(this: SaApi, stateData: string): boolean {
+          const restored = (original as (this: unknown, stateData: string) => boolean).call(this, stateData);
+          if (restored) this.getSequencingService()?.getOverallSequencingProcess()?.synchronizeGlobalObjectives();
+          return restored;
+        } as never,
+    },
+    // RTE 4th Ed. 3.1.7.6 / 4.1: GetValue and SetValue take a data model
+    // element, the dot-notation name of one value ("cmi.score.scaled"); a
+    // name that stops at a part of the model that holds elements ("cmi",
+    // "cmi.score", "adl.nav") names no element, and the call fails with 401
+    // (Undefined Data Model Element). scorm-again 3.4.3 walks the name into
+    // its objects and answers with the object found, or overwrites it:
+    // SetValue("cmi", "illegal") replaces the whole run-time data model,
+    // after which Terminate throws (ADL DMI). The check applies only while
+    // the session is initialized; before and after it scorm-again's own
+    // 122/123/132/133 answers stand.
+    {
+      className: 'Scorm2004API',
+      prototype: Scorm2004API.prototype as unknown as Record<string, unknown>,
+      method: 'lmsGetValue',
+      arity: 1,
+      replacement: (original) =>
+        function lmsGetValue(this: SaApi, element: string): string {
+          if (namesContainer(this, element)) return '';
+          return (original as (this: unknown, element: string) => string).call(this, element);
+        } as never,
+    },
+    {
+      className: 'Scorm2004API',
+      prototype: Scorm2004API.prototype as unknown as Record<string, unknown>,
+      method: 'lmsSetValue',
+      arity: 2,
+      replacement: (original) =>
+        function lmsSetValue(this: SaApi, element: string, value: unknown): string {
+          if (namesContainer(this, element)) return 'false';
+          return (original as (this: unknown, element: string, value: unknown) => string).call(this, element, value);
+        } as never,
+    },
     // Sequencing rule conditions on an untracked activity (SN 4th Ed. 4.2:
     // no tracking information is kept for an activity with Tracked = False,
     // so its progress, like its objective, is unknown to rule evaluation in
@@ -397,6 +602,42 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
         } as never,
     },
   ];
+}
+
+/** RTE error 401, Undefined Data Model Element. */
+const UNDEFINED_DATA_MODEL_ELEMENT = 401;
+
+/**
+ * The name leads to a part of the data model that holds elements, not to
+ * an element; sets error 401 when it does.
+ */
+function namesContainer(api: SaApi, element: string): boolean {
+  if (typeof element !== 'string' || !api.isInitialized()) return false;
+  const found = api._peekCMIValue(element);
+  if (found === null || typeof found !== 'object') return false;
+  api.throwSCORMError(element, UNDEFINED_DATA_MODEL_ELEMENT, `${element} is not a data model element`);
+  return true;
+}
+
+function ancestors(activity: SaActivity): SaActivity[] {
+  const found: SaActivity[] = [];
+  for (let parent = activity.parent; parent; parent = parent.parent) found.push(parent);
+  return found;
+}
+
+interface ProgressSnapshot {
+  activity: SaActivity;
+  completionStatus: CompletionStatus;
+  attemptProgressStatus: boolean;
+}
+
+function progressOf(activity: SaActivity): ProgressSnapshot {
+  return { activity, completionStatus: activity.completionStatus, attemptProgressStatus: activity.attemptProgressStatus };
+}
+
+function restoreProgress({ activity, completionStatus, attemptProgressStatus }: ProgressSnapshot): void {
+  activity.completionStatus = completionStatus;
+  activity.attemptProgressStatus = attemptProgressStatus;
 }
 
 const PROGRESS_CONDITIONS = new Set(['completed', 'activityCompleted', 'progressKnown', 'activityProgressKnown']);
