@@ -590,6 +590,22 @@ export interface PlayerStatementOutboxTable {
   created_at: CreatedAt;
 }
 
+export interface PlayerGlobalObjectivesTable {
+  municipality_id: string;
+  person_id: string;
+  objective_id: string;
+  state: Json;
+  updated_at: UpdatedAt;
+}
+
+export interface PlayerSharedDataTable {
+  municipality_id: string;
+  person_id: string;
+  target_id: string;
+  store: string;
+  updated_at: UpdatedAt;
+}
+
 export interface Cmi5RegistrationsTable {
   municipality_id: string;
   id: string;
@@ -656,6 +672,8 @@ export interface DB {
   player_attempts: PlayerAttemptsTable;
   player_sco_states: PlayerScoStatesTable;
   player_statement_outbox: PlayerStatementOutboxTable;
+  player_global_objectives: PlayerGlobalObjectivesTable;
+  player_shared_data: PlayerSharedDataTable;
   app_secrets: AppSecretsTable;
   packages: PackagesTable;
   package_versions: PackageVersionsTable;

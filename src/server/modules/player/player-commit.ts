@@ -42,7 +42,15 @@ function checkCourseReport(kind: ScormKind, report: CourseReport, scoIds: Set<st
   return { ...report, state: { ...report.state, suspendedRuntimeData } };
 }
 
-export async function applyCommits(tx: TenantTx, scope: CommitScope, commits: Commit[]): Promise<{ lastSeq: number; statements: { id: string }[]; ended: boolean }> {
+export type AppliedCommits = {
+  lastSeq: number;
+  statements: { id: string }[];
+  ended: boolean;
+  /** The SCORM 2004 course state the batch stored, if it stored one. */
+  courseState: CourseReport['state'] | null;
+};
+
+export async function applyCommits(tx: TenantTx, scope: CommitScope, commits: Commit[]): Promise<AppliedCommits> {
   const { municipalityId, attempt, kind } = scope;
   const scoIds = new Set(scope.scos.map((s) => s.identifier));
   const states = new Map<string, ScoState>();
@@ -55,6 +63,7 @@ export async function applyCommits(tx: TenantTx, scope: CommitScope, commits: Co
   let lastSeq = attempt.last_seq;
   let ended = attempt.ended_at !== null;
   const change: repo.AttemptChange = {};
+  let courseState: CourseReport['state'] | null = null;
   const statements: Record<string, unknown>[] = [];
   const now = new Date().toISOString();
 
@@ -96,6 +105,7 @@ export async function applyCommits(tx: TenantTx, scope: CommitScope, commits: Co
     }
     if (report) {
       change.sequencing_state = JSON.stringify(report.state);
+      courseState = report.state;
       change.suspended = report.state.suspended;
       change.current_item = report.currentItem;
       course = { completion: report.completionStatus, success: report.successStatus, scoreScaled: report.scoreScaled };
@@ -116,5 +126,5 @@ export async function applyCommits(tx: TenantTx, scope: CommitScope, commits: Co
   if (ended && attempt.ended_at === null) await repo.endAttempt(tx, municipalityId, attempt.id, 'finished');
   const withIds = statements as { id: string }[];
   await repo.addToOutbox(tx, municipalityId, attempt.id, withIds);
-  return { lastSeq, statements: withIds, ended };
+  return { lastSeq, statements: withIds, ended, courseState };
 }

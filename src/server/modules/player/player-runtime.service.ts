@@ -8,6 +8,7 @@ import { contentLinkFor } from '../packages/packages.service.js';
 import type { CmiJson } from './cmi.js';
 import { scorm12LaunchCmi, scorm12LearnerName } from './launch-cmi.js';
 import { launchKey, renewLaunchToken, verifyLaunchToken, type LaunchGrant } from './launch-token.js';
+import { recordSystemGlobals } from './learner-globals.js';
 import { applyCommits } from './player-commit.js';
 import { flushStatementOutbox } from './player-lrs.js';
 import * as repo from './player.repository.js';
@@ -118,6 +119,8 @@ export async function commit(deps: AppDeps, request: z.output<typeof commitReque
       personName: `${c.person.given_name} ${c.person.family_name}`,
     };
     const applied = await applyCommits(tx, { municipalityId: m, attempt, kind: attempt.kind, scos, statementScope }, request.commits);
+    // In the same transaction, so the store is never older than a course's own copy.
+    if (applied.courseState) await recordSystemGlobals(tx, m, attempt.person_id, attempt.sequencing_state, applied.courseState, c.manifest);
     return { attempt, version: c.version.version, lastSeq: applied.lastSeq };
   });
   // Also when this batch wrote none: an earlier flush may have failed.

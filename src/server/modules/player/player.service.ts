@@ -9,7 +9,8 @@ import type { ScormManifest } from '../packages/manifest/scorm-manifest.types.js
 import { launchKey, renewLaunchToken } from './launch-token.js';
 import { playerPolicy } from './player.policy.js';
 import * as repo from './player.repository.js';
-import { inheritedCourseState } from './sequencing-state.js';
+import { courseStateForLaunch } from './learner-globals.js';
+import { inheritedCourseState, isStoredCourseState, type StoredCourseState } from './sequencing-state.js';
 
 // The app side of the player: which courses a learner can take, and starting
 // (or continuing) an attempt. The answer to a launch is a URL on the content
@@ -90,11 +91,23 @@ export async function launch(ctx: RequestContext, municipalityId: string, body: 
       const version = await repo.findVersion(tx, municipalityId, pkg.id, body.versionId ?? null);
       if (!version) throw AppError.notFound(body.versionId ? 'Package version' : 'Package');
       if (!isScormKind(version.kind)) throw AppError.validation('This version is not a SCORM package.', { field: 'versionId', reason: 'NOT_SCORM' });
-      const inherited = version.kind === 'scorm12' ? null : inheritedCourseState(await repo.lastEndedSequencingState(tx, municipalityId, personId, pkg.id), version.manifest as ScormManifest);
+      let inherited: StoredCourseState | null = null;
+      if (version.kind !== 'scorm12') {
+        const manifest = version.manifest as ScormManifest;
+        inherited = inheritedCourseState(await repo.lastEndedSequencingState(tx, municipalityId, personId, pkg.id), manifest);
+        inherited = await courseStateForLaunch(tx, municipalityId, personId, inherited, manifest);
+      }
       attempt = await repo.insertAttempt(tx, municipalityId, { personId, packageId: pkg.id, versionId: version.id, kind: version.kind, sequencingState: inherited });
       await recordAudit(tx, municipalityId, actor, { action: 'player.attempt.start', entityType: 'player_attempt', entityId: attempt.id, after: { packageId: pkg.id, packageVersionId: version.id, personId } });
     }
     const version = (await repo.findVersion(tx, municipalityId, pkg.id, attempt.package_version_id))!;
+    if (resumed && attempt.kind !== 'scorm12') {
+      // Another course may have changed the learner's global objectives or
+      // shared data since this attempt last saved: it resumes with them.
+      const own = isStoredCourseState(attempt.sequencing_state) ? attempt.sequencing_state : null;
+      const current = await courseStateForLaunch(tx, municipalityId, personId, own, version.manifest as ScormManifest);
+      if (current !== own) await repo.updateAttempt(tx, municipalityId, attempt.id, { sequencing_state: JSON.stringify(current) });
+    }
     if (body.itemId !== undefined) {
       const items = await repo.listLaunchables(tx, municipalityId, attempt.package_version_id);
       if (!items.some((i) => i.identifier === body.itemId && !i.external)) throw AppError.validation('The course has no such item.', { field: 'itemId' });

@@ -6,6 +6,7 @@ import { launch, launchOk, openSession, CONTENT_HOST } from '../../../../test/fi
 import { scorm12CourseZip } from '../../../../test/fixtures/scorm/scorm-packages.js';
 import { call, errorCode, type Session, type TestApp, createTestApp } from '../../../../test/harness.js';
 import { PLAYER_TENANT_TABLES } from '../../db/migrations/0008_player.js';
+import { PLAYER_GLOBAL_TENANT_TABLES } from '../../db/migrations/0011_player_global_objectives.js';
 
 // The app side of the player: who may launch what, which attempt a launch
 // continues, and the courses list. The runtime (commits, resume, statements)
@@ -185,7 +186,7 @@ describe('the courses list', () => {
 });
 
 describe('the player tables', () => {
-  it.each(PLAYER_TENANT_TABLES)('%s has municipality_id first in its primary key, row-level security and a tenant policy', async (table) => {
+  it.each([...PLAYER_TENANT_TABLES, ...PLAYER_GLOBAL_TENANT_TABLES])('%s has municipality_id first in its primary key, row-level security and a tenant policy', async (table) => {
     const { sql } = await import('kysely');
     const pk = await sql<{ column: string }>`select a.attname as column from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
       where i.indrelid = ${table}::regclass and i.indisprimary`.execute(t.db);
