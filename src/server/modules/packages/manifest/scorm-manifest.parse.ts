@@ -243,7 +243,8 @@ function sharedDataMap(el: XmlElement, ctx: Context, owner: string): SharedDataM
   return {
     targetId,
     readSharedData: readBoolean(attr(el, 'readSharedData'), true, site('readSharedData')),
-    writeSharedData: readBoolean(attr(el, 'writeSharedData'), false, site('writeSharedData')),
+    // adlcp_v1p3.xsd: both default to true (ADL's DMI package relies on it).
+    writeSharedData: readBoolean(attr(el, 'writeSharedData'), true, site('writeSharedData')),
   };
 }
 

@@ -48,6 +48,19 @@ describe('SCORM 1.2 manifests', () => {
 });
 
 describe('SCORM 2004 manifests', () => {
+  it('reads adlcp:data maps with both readSharedData and writeSharedData defaulting to true (adlcp_v1p3.xsd)', () => {
+    const xml = scorm2004Manifest().replace(
+      '<title>Test</title>',
+      '<title>Test</title><adlcp:data><adlcp:map targetID="notes"/><adlcp:map targetID="ro" writeSharedData="false"/><adlcp:map targetID="wo" readSharedData="false"/></adlcp:data>',
+    );
+    const test = parseScormManifest(xml).organizations[0]!.items.find((i) => i.identifier === 'test')!;
+    expect(test.sharedData).toEqual([
+      { targetId: 'notes', readSharedData: true, writeSharedData: true },
+      { targetId: 'ro', readSharedData: true, writeSharedData: false },
+      { targetId: 'wo', readSharedData: false, writeSharedData: true },
+    ]);
+  });
+
   it('detects the edition from schemaversion', () => {
     const base = scorm2004Manifest();
     expect(parseScormManifest(base).version).toBe('scorm2004_4th');

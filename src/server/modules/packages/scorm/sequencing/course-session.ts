@@ -203,7 +203,9 @@ export class CourseSession {
   navigationState(): NavigationState {
     const validity = this.lastValidity;
     const choosable = new Set<string>();
-    for (const [id, valid] of Object.entries(validity?.choice ?? {})) if (valid === 'true') choosable.add(id);
+    for (const [id, valid] of Object.entries(validity?.choice ?? {})) {
+      if (valid === 'true' && this.choiceWouldSucceed(id)) choosable.add(id);
+    }
     return {
       continue: validity?.continue ?? false,
       previous: validity?.previous ?? false,
@@ -212,7 +214,27 @@ export class CourseSession {
     };
   }
 
-  /** A sequencing rule hides the activity from the table of contents. */
+  /**
+   * The Choice Sequencing Request Process (SB.2.9) would accept the target.
+   * scorm-again's validity update answers only the Navigation Request
+   * Process (NB.2.1: the target exists, its parent allows choice, no
+   * cluster forbids Choice Exit); whether the target can be reached from the
+   * current activity (Constrain Choice, Prevent Activation, Stop Forward
+   * Traversal, Forward Only) is its look-ahead's answer, the same one
+   * adl.nav.request_valid.choice gives the content.
+   */
+  private choiceWouldSucceed(activityId: string): boolean {
+    const process = (this.api as unknown as SequencingApi).getSequencingService()?.getOverallSequencingProcess();
+    return process?.predictChoiceEnabled(activityId) ?? true;
+  }
+
+  /**
+   * The table of contents does not show the activity: it or an ancestor is
+   * hidden from choice, by selection (not among the children selected for
+   * this attempt) or by a Hidden from Choice precondition rule that holds now
+   * (UP.2, evaluated when asked, as ADL's reference LMS builds its table of
+   * contents; a hidden cluster hides what it holds).
+   */
   isHiddenFromChoice(activityId: string): boolean {
     const find = (activity: TreeActivity | null | undefined): TreeActivity | undefined => {
       if (!activity) return undefined;
@@ -223,7 +245,12 @@ export class CourseSession {
       }
       return undefined;
     };
-    return find(this.api.getSequencingState().rootActivity)?.isHiddenFromChoice === true;
+    for (let activity = find(this.api.getSequencingState().rootActivity); activity; activity = activity.parent ?? undefined) {
+      if (activity.isHiddenFromChoice) return true;
+      const rules = activity.sequencingRules?.preConditionRules ?? [];
+      if (rules.some((rule) => rule.action === 'hiddenFromChoice' && rule.evaluate(activity) === true)) return true;
+    }
+    return false;
   }
 
   /** What the LMS stores when this launch ends, for the next launch. */
@@ -285,12 +312,19 @@ function collectItems(items: ScormItem[], into: Map<string, ScormItem>): void {
   }
 }
 
+/** The parts of scorm-again's API this class reads beyond its typed surface. */
+interface SequencingApi {
+  getSequencingService(): { getOverallSequencingProcess(): { predictChoiceEnabled(activityId: string): boolean } | null } | null;
+}
+
 /** The parts of scorm-again's Activity this class reads. */
 interface TreeActivity {
   id: string;
+  parent: TreeActivity | null;
   isSuspended: boolean;
   isHiddenFromChoice: boolean;
   children: TreeActivity[];
+  sequencingRules?: { preConditionRules: { action: string; evaluate(activity: TreeActivity): boolean }[] };
 }
 
 function hasSuspendedDescendant(activity: TreeActivity | null | undefined): boolean {

@@ -212,6 +212,69 @@ describe('scorm-again corrections', () => {
     expect(api.Terminate('')).toBe('true');
   });
 
+  describe('RTE run-time data', () => {
+    function initialized() {
+      const api = launch(manifest(sco('a'))).api;
+      api.Initialize('');
+      return api;
+    }
+
+    it('GetValue of a collection entry beyond _count fails with 301', () => {
+      const api = initialized();
+      // 3.4.3: 403, as if the entry existed with no value.
+      expect(api.GetValue('cmi.objectives.0.id')).toBe('');
+      expect(api.GetLastError()).toBe('301');
+      expect(api.GetValue('cmi.interactions.0.id')).toBe('');
+      expect(api.GetLastError()).toBe('301');
+      expect(api.SetValue('cmi.objectives.0.id', 'obj-1')).toBe('true');
+      expect(api.GetValue('cmi.objectives.0.id')).toBe('obj-1');
+      expect(api.GetLastError()).toBe('0');
+    });
+
+    it('a SetValue that fails adds no collection entry', () => {
+      const api = initialized();
+      expect(api.SetValue('cmi.objectives.0.id', '')).toBe('false');
+      expect(api.GetLastError()).toBe('406');
+      // 3.4.3 keeps the half-made entry: _count 1, and its id reads as "" with 0.
+      expect(api.GetValue('cmi.objectives._count')).toBe('0');
+      expect(api.SetValue('cmi.objectives.0.id', 'obj-1')).toBe('true');
+      expect(api.GetValue('cmi.objectives._count')).toBe('1');
+    });
+
+    it('an identifier that begins with "urn:" must be a URN', () => {
+      const api = initialized();
+      // 3.4.3 accepts any string here.
+      expect(api.SetValue('cmi.objectives.0.id', 'urn:')).toBe('false');
+      expect(api.GetLastError()).toBe('406');
+      expect(api.SetValue('cmi.objectives.0.id', 'urn:adl:')).toBe('false');
+      expect(api.SetValue('cmi.interactions.0.id', 'urn:-x:1')).toBe('false');
+      expect(api.SetValue('cmi.objectives.0.id', 'urn:adl:lmsTest/OBJ01')).toBe('true');
+      expect(api.GetValue('cmi.objectives.0.id')).toBe('urn:adl:lmsTest/OBJ01');
+      expect(api.SetValue('cmi.interactions.0.id', 'question-1')).toBe('true');
+    });
+
+    it('cmi.location may be set to the empty string', () => {
+      const api = initialized();
+      expect(api.SetValue('cmi.location', 'page-3')).toBe('true');
+      // 3.4.3: 406.
+      expect(api.SetValue('cmi.location', '')).toBe('true');
+      expect(api.GetValue('cmi.location')).toBe('');
+      expect(api.GetLastError()).toBe('0');
+    });
+
+    it('cmi.session_time must be a timeinterval', () => {
+      const api = initialized();
+      // 3.4.3 accepts these: a T with no time part, time parts without the T, weeks.
+      for (const invalid of ['P1Y6M14DT', 'P1Y6M14D4H15M6.34S', 'P', 'PT', 'P2W', 'P1.5D']) {
+        expect(api.SetValue('cmi.session_time', invalid), invalid).toBe('false');
+        expect(api.GetLastError()).toBe('406');
+      }
+      for (const valid of ['P1Y6M14DT4H15M6.34S', 'PT15M', 'P14D', 'PT0S']) {
+        expect(api.SetValue('cmi.session_time', valid), valid).toBe('true');
+      }
+    });
+  });
+
   it('UP.4: a SCO that set cmi.completion_status to "unknown" leaves its progress unknown, up the tree too', () => {
     const progressKnown = '<imsss:ruleConditions><imsss:ruleCondition condition="activityProgressKnown"/></imsss:ruleConditions>';
     const rules =
@@ -246,6 +309,135 @@ describe('scorm-again corrections', () => {
     expect(choose('inner')).toBe('i1');
     // Choosing outer flows into it and skips inner (3.4.3 enters inner and delivers i1).
     expect(choose('outer')).toBe('o2');
+  });
+
+  describe('SB.2.9: which Choice targets can be reached from the current activity', () => {
+    const CHOICE = '<imsss:controlMode choice="true" flow="true"/>';
+    const constrain = (flags: string) => `<adlseq:constrainedChoiceConsiderations ${flags}/>`;
+    const choiceRoot = (extra = '') => `<imsss:sequencing>${CHOICE}${extra}</imsss:sequencing>`;
+    const choosable = (session: CourseSession) => [...session.navigationState().choosable].sort();
+    /** The running SCO asks for a Choice and terminates; returns what was delivered. */
+    const choose = (session: CourseSession, target: string): string | undefined => {
+      session.api.Initialize('');
+      session.api.SetValue('adl.nav.request', `{target=${target}}choice`);
+      session.api.Terminate('');
+      return session.prepareDelivery()?.id;
+    };
+
+    it('Constrain Choice on the root constrains nothing', () => {
+      const session = launch(manifest(sco('a1') + sco('a2') + sco('a3'), choiceRoot(constrain('constrainChoice="true"'))));
+      expect(session.current?.id).toBe('a1');
+      // 3.4.3 reads the flag as "one step between the root's children": a3 is refused (NB.2.1-11).
+      expect(choosable(session)).toContain('a3');
+      expect(choose(session, 'a3')).toBe('a3');
+      expect(choose(session, 'a1')).toBe('a1');
+    });
+
+    it('Constrain Choice limits leaving the flagged cluster to the activity one flow step before or after it', () => {
+      const session = launch(
+        manifest(
+          cluster('first', sco('f1') + sco('f2'), `${CHOICE}${constrain('constrainChoice="true"')}`) +
+            cluster('second', sco('s1') + sco('s2'), CHOICE) +
+            sco('third'),
+          choiceRoot(),
+        ),
+      );
+      expect(session.current?.id).toBe('f1');
+      // Inside the cluster nothing is constrained; out of it, only "second" and what it holds.
+      // 3.4.3 lets the learner leave for "third".
+      expect(choosable(session)).toEqual(expect.arrayContaining(['f2', 'second', 's1', 's2']));
+      expect(choosable(session)).not.toContain('third');
+      expect(choose(session, 'third')).toBeUndefined();
+      // The SCO has terminated; the learner picks in the table of contents.
+      expect(session.navigate('choice', 's2')).toBe(true);
+      expect(session.current?.id).toBe('s2');
+    });
+
+    it('Prevent Activation stops a Choice into an inactive cluster, not a move inside an active one', () => {
+      const session = launch(
+        manifest(
+          cluster('guarded', sco('g1') + sco('g2'), `${CHOICE}${constrain('preventActivation="true"')}`) + sco('other'),
+          choiceRoot(),
+        ),
+      );
+      expect(session.current?.id).toBe('g1');
+      // guarded is active: its children can be chosen (3.4.3 refuses g2, which has no attempt yet).
+      expect(choosable(session)).toContain('g2');
+      expect(choose(session, 'g2')).toBe('g2');
+      expect(choose(session, 'other')).toBe('other');
+      // From outside, guarded is inactive: none of its children can be chosen.
+      expect(choosable(session)).not.toContain('g1');
+      expect(choose(session, 'g1')).toBeUndefined();
+    });
+
+    it('the look-ahead offers a cluster only when flow into it finds an activity, and nothing inside a used-up cluster', () => {
+      const session = launch(
+        manifest(
+          sco('intro') +
+            cluster('noflow', sco('n1'), '<imsss:controlMode choice="true" flow="false"/>') +
+            cluster('once', sco('o1') + sco('o2'), `${CHOICE}<imsss:limitConditions attemptLimit="1"/>`) +
+            sco('outro'),
+          choiceRoot(),
+        ),
+      );
+      expect(session.current?.id).toBe('intro');
+      // Flow cannot enter "noflow" (3.4.3 offers it; the Choice then delivers nothing). Its child can be chosen.
+      expect(choosable(session)).not.toContain('noflow');
+      expect(choosable(session)).toContain('n1');
+      expect(choose(session, 'o1')).toBe('o1');
+      expect(choose(session, 'outro')).toBe('outro');
+      // "once" has had its one attempt: DB.1.1 refuses anything in it (3.4.3 offers o1 and o2).
+      expect(choosable(session)).not.toContain('o2');
+      expect(session.navigate('choice', 'o2')).toBe(false);
+      expect(session.current?.id).toBe('outro');
+    });
+
+    it('a Stop Forward Traversal rule stops passing the activity, not choosing it', () => {
+      const stop =
+        '<imsss:sequencing><imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="always"/>' +
+        '</imsss:ruleConditions><imsss:ruleAction action="stopForwardTraversal"/></imsss:preConditionRule></imsss:sequencingRules></imsss:sequencing>';
+      const session = launch(manifest(sco('a1', stop) + sco('a2') + sco('a3'), choiceRoot()));
+      expect(session.current?.id).toBe('a1');
+      // From a1, moving forward passes a1 itself (3.4.3 offers a2 and a3).
+      expect(choosable(session)).not.toContain('a2');
+      expect(choose(session, 'a2')).toBeUndefined();
+      session.navigate('continue');
+      expect(session.current?.id).toBe('a2');
+      // a1 can be chosen (3.4.3 counts it as disabled); forward from a2 passes no rule.
+      expect(choosable(session)).toEqual(expect.arrayContaining(['a1', 'a3']));
+      expect(choose(session, 'a1')).toBe('a1');
+    });
+  });
+
+  it('SB.2.1: Previous does not climb out backward through a Forward Only cluster', () => {
+    const session = launch(
+      manifest(
+        sco('first') +
+          cluster('course', sco('c1') + cluster('unit', sco('u1') + sco('u2'), FLOW), '<imsss:controlMode choice="false" flow="true" forwardOnly="true"/>'),
+      ),
+    );
+    expect(session.current?.id).toBe('first');
+    expect(finishSco(session)).toBe('c1');
+    expect(finishSco(session)).toBe('u1');
+    // u1 is first in unit, whose parent is Forward Only: backward flow ends (SB.2.1-4).
+    // 3.4.3 offers Previous and delivers c1.
+    expect(session.navigationState().previous).toBe(false);
+    session.api.Initialize('');
+    session.api.Terminate('');
+    expect(session.navigate('previous')).toBe(false);
+    expect(session.current?.id).toBe('u1');
+  });
+
+  it('the table of contents hides an activity whose Hidden from Choice rule holds now, with what it holds', () => {
+    const hiddenIfAttempted =
+      '<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="attempted"/>' +
+      '</imsss:ruleConditions><imsss:ruleAction action="hiddenFromChoice"/></imsss:preConditionRule></imsss:sequencingRules>';
+    const session = launch(manifest(cluster('unit', sco('u1') + sco('u2'), `${FLOW}${hiddenIfAttempted}`) + sco('after')));
+    expect(session.current?.id).toBe('u1');
+    // unit is attempted now. 3.4.3 sets no flag for rules, so the LMS showed it.
+    expect(session.isHiddenFromChoice('unit')).toBe(true);
+    expect(session.isHiddenFromChoice('u2')).toBe(true);
+    expect(session.isHiddenFromChoice('after')).toBe(false);
   });
 
   it('navigation look-ahead: Previous is offered only when backward flow finds a deliverable activity', () => {

@@ -20,6 +20,7 @@
 
 import { Scorm2004API } from 'scorm-again';
 import type { ActivitySettings } from './activity-tree.js';
+import { choiceTraversalException, type ChoiceActivity } from './choice-constraints.js';
 // The installed package's own manifest (scorm-again's exports map hides
 // "scorm-again/package.json"); a direct dependency always sits at the root
 // of node_modules.
@@ -124,6 +125,7 @@ interface SaSequencingRule {
 }
 
 interface SaFlowTraversalService {
+  activityTree: { getPreviousSibling(activity: SaActivity): SaActivity | null };
   ruleEngine: {
     checkLimitConditions(activity: SaActivity): boolean;
     checkSequencingRules(activity: SaActivity, rules: SaSequencingRule[]): string | null;
@@ -133,6 +135,8 @@ interface SaFlowTraversalService {
 
 interface SaChoiceRequestHandler {
   traversalService: {
+    /** UP.5 Check Activity Process (as corrected here): true when the activity may be delivered. */
+    checkActivityProcess(activity: SaActivity): boolean;
     /** SB.2.3 Flow Subprocess from the cluster, Forward, considering its children. */
     findFirstDeliverableActivityResult(cluster: SaActivity): { identifiedActivity: SaActivity | null; deliverable: boolean };
   };
@@ -147,6 +151,24 @@ interface SaNavigationLookAhead {
   };
 }
 
+/** scorm-again's answer from its choice checks. */
+interface ValidationResult {
+  valid: boolean;
+  exception: string | null;
+}
+
+function validation(exception: string | null): ValidationResult {
+  return { valid: exception === null, exception };
+}
+
+/** A Choice target, as far as scorm-again's own path checks read it. */
+interface SaChoiceTarget extends ChoiceActivity {
+  parent: SaChoiceTarget | null;
+  isAvailable: boolean;
+  isHiddenFromChoice: boolean;
+  sequencingControls: ChoiceActivity['sequencingControls'] & { choice: boolean };
+}
+
 /** scorm-again's Scorm2004API, as far as the corrections use it. */
 interface SaApi {
   getSequencingService(): { getOverallSequencingProcess(): { synchronizeGlobalObjectives(): void } | null } | null;
@@ -159,9 +181,12 @@ interface SaApi {
 /** The sequencer objects whose classes carry the methods corrected here. */
 interface ProbeInstances {
   ruleEngine: object;
+  sequencingProcess: object;
   navigationLookAhead: object;
   traversalService: object;
   choiceHandler: object;
+  constraintValidator: object;
+  navigationValidityService: object;
   deliveryValidator: object;
   ruleEvaluator: object;
   measureProcessor: object;
@@ -169,6 +194,12 @@ interface ProbeInstances {
   terminationHandler: object;
   activity: object;
   ruleCondition: object;
+  valueAccess: object;
+  cmiContent: object;
+  cmiSession: object;
+  objective: object;
+  interaction: object;
+  interactionObjective: object;
 }
 
 // ---------------------------------------------------------------------------
@@ -205,25 +236,38 @@ export interface MethodPatch {
   method: string;
   /** The replaced method's declared parameter count in 3.4.3. */
   arity: number;
+  /** 'set': the property's setter is replaced, not a method. */
+  accessor?: 'set';
   replacement: (original: (...args: never[]) => unknown) => (this: never, ...args: never[]) => unknown;
 }
 
 /** Refuses a method that is missing or does not take the parameters 3.4.3's does. */
-export function checkPatchTarget(patch: Pick<MethodPatch, 'className' | 'prototype' | 'method' | 'arity'>): void {
-  const original = patch.prototype[patch.method];
+export function checkPatchTarget(patch: Pick<MethodPatch, 'className' | 'prototype' | 'method' | 'arity' | 'accessor'>): void {
+  const original = originalOf(patch);
   if (typeof original !== 'function' || original.length !== patch.arity) {
+    const what = patch.accessor ? `setter of ${patch.method}` : `${patch.arity}-parameter method`;
     throw new ScormAgainFixError(
-      `scorm-again's ${patch.className}.prototype.${patch.method} is not the ${patch.arity}-parameter method that ` +
+      `scorm-again's ${patch.className}.prototype.${patch.method} is not the ${what} that ` +
         `scorm-again-fixes.ts corrects; refusing to patch.`,
     );
   }
 }
 
+function originalOf(patch: Pick<MethodPatch, 'prototype' | 'method' | 'accessor'>): unknown {
+  if (patch.accessor === 'set') return Object.getOwnPropertyDescriptor(patch.prototype, patch.method)?.set;
+  return patch.prototype[patch.method];
+}
+
 function apply(patch: MethodPatch): void {
-  const original = patch.prototype[patch.method] as (...args: never[]) => unknown;
+  const original = originalOf(patch) as (...args: never[]) => unknown;
   const replaced = patch.replacement(original);
   Object.defineProperty(replaced, 'name', { value: `${patch.method} (corrected by Mestring)` });
-  patch.prototype[patch.method] = replaced;
+  if (patch.accessor === 'set') {
+    const descriptor = Object.getOwnPropertyDescriptor(patch.prototype, patch.method)!;
+    Object.defineProperty(patch.prototype, patch.method, { ...descriptor, set: replaced });
+  } else {
+    patch.prototype[patch.method] = replaced;
+  }
 }
 
 function probeInstances(): ProbeInstances {
@@ -254,16 +298,29 @@ function probeInstances(): ProbeInstances {
   });
   const service = (api as unknown as { getSequencingService(): unknown }).getSequencingService() as
     | {
-        sequencingProcess?: { ruleEngine?: object; traversalService?: object; choiceHandler?: object };
-        overallSequencingProcess?: { deliveryValidator?: object; terminationHandler?: object; navigationLookAhead?: object };
+        sequencingProcess?: { ruleEngine?: object; traversalService?: object; choiceHandler?: object; constraintValidator?: object };
+        overallSequencingProcess?: {
+          deliveryValidator?: object;
+          terminationHandler?: object;
+          navigationLookAhead?: object;
+          navigationValidityService?: object;
+        };
         rollupProcess?: { ruleEvaluator?: object; measureProcessor?: object; objectiveProcessor?: object };
       }
     | null;
   const root = (api as unknown as { getSequencingState(): { rootActivity?: ProbeActivity } }).getSequencingState().rootActivity;
+  const runtime = api as unknown as ProbeRuntime;
+  const child = (element: string, foundFirstIndex: boolean) => runtime.getChildElement(element, 'probe', foundFirstIndex) ?? undefined;
+  const objective = child('cmi.objectives.0.id', false);
+  // The error scorm-again's data model throws for a value of the wrong format (RTE 406).
+  validationErrorClass = validationErrorOf(objective);
   const found = {
     ruleEngine: service?.sequencingProcess?.ruleEngine,
+    sequencingProcess: service?.sequencingProcess,
     traversalService: service?.sequencingProcess?.traversalService,
     choiceHandler: service?.sequencingProcess?.choiceHandler,
+    constraintValidator: service?.sequencingProcess?.constraintValidator,
+    navigationValidityService: service?.overallSequencingProcess?.navigationValidityService,
     deliveryValidator: service?.overallSequencingProcess?.deliveryValidator,
     terminationHandler: service?.overallSequencingProcess?.terminationHandler,
     navigationLookAhead: service?.overallSequencingProcess?.navigationLookAhead,
@@ -272,6 +329,13 @@ function probeInstances(): ProbeInstances {
     objectiveProcessor: service?.rollupProcess?.objectiveProcessor,
     activity: root,
     ruleCondition: root?.children?.[0]?.sequencingRules?.preConditionRules?.[0]?.conditions?.[0],
+    valueAccess: runtime._cmiValueAccessService,
+    cmiContent: runtime.cmi?.content,
+    cmiSession: runtime.cmi?.session,
+    objective,
+    interaction: child('cmi.interactions.0.id', false),
+    interactionObjective: child('cmi.interactions.0.objectives.0.id', true),
+    validationError: validationErrorClass,
   };
   for (const [name, instance] of Object.entries(found)) {
     if (!instance) {
@@ -281,6 +345,36 @@ function probeInstances(): ProbeInstances {
     }
   }
   return found as ProbeInstances;
+}
+
+/** The run-time data parts of the probe API the corrections reach. */
+interface ProbeRuntime {
+  _cmiValueAccessService?: object;
+  cmi?: { content?: object; session?: object };
+  /** The new entry a SetValue of `element` would add to its collection. */
+  getChildElement(element: string, value: string, foundFirstIndex: boolean): object | null;
+}
+
+type ValidationErrorClass = new (element: string, errorCode: number) => Error;
+
+/** RTE error 406, Data Model Element Type Mismatch, thrown as scorm-again's data model throws it. */
+let validationErrorClass: ValidationErrorClass | undefined;
+
+function validationErrorOf(objective: object | undefined): ValidationErrorClass | undefined {
+  if (!objective) return undefined;
+  try {
+    // An empty identifier is not a long_identifier_type.
+    (objective as { id: string }).id = '';
+  } catch (error) {
+    if (error instanceof Error && (error as { errorCode?: unknown }).errorCode === TYPE_MISMATCH) {
+      return error.constructor as ValidationErrorClass;
+    }
+  }
+  return undefined;
+}
+
+function typeMismatch(element: string): Error {
+  return new validationErrorClass!(element, TYPE_MISMATCH);
 }
 
 interface ProbeActivity {
@@ -369,6 +463,164 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
           if (target.children.length === 0) return target;
           const flow = this.traversalService.findFirstDeliverableActivityResult(target);
           return flow.deliverable ? flow.identifiedActivity : null;
+        } as never,
+    },
+    // SB.2.9 Choice Sequencing Request Process: Constrain Choice, Prevent
+    // Activation and the traversal from the current activity to the target
+    // (choice-constraints.ts has the process). scorm-again 3.4.3 reads
+    // Constrain Choice as limiting moves between the children of the
+    // cluster that carries it (a flag on the root refuses every jump of more
+    // than one activity; ADL CM-16), refuses Prevent Activation on the
+    // target's attempt count instead of on the inactive clusters passed on
+    // the way to it (ADL CM-07d), and checks Stop Forward Traversal on the
+    // target instead of on the activities passed (ADL CM-07f). Its Choice
+    // checks run in ChoiceConstraintValidator (for the request and for the
+    // table-of-contents look-ahead alike): the traversal check replaces
+    // validateAncestorConstraints, which validateChoice skips when no
+    // activity is current, so validateChoice applies it then (the choice
+    // starts from the root); validatePathToRoot keeps its own checks
+    // except its Prevent Activation one.
+    {
+      className: 'ChoiceConstraintValidator',
+      prototype: prototypeOf(instances.constraintValidator),
+      method: 'validateAncestorConstraints',
+      arity: 2,
+      replacement: () =>
+        function validateAncestorConstraints(this: unknown, current: ChoiceActivity | null, target: ChoiceActivity): ValidationResult {
+          return validation(choiceTraversalException(current, target));
+        } as never,
+    },
+    {
+      className: 'ChoiceConstraintValidator',
+      prototype: prototypeOf(instances.constraintValidator),
+      method: 'validateChoice',
+      arity: 2,
+      replacement: (original) =>
+        function validateChoice(
+          this: { validateAncestorConstraints(current: null, target: ChoiceActivity): ValidationResult },
+          current: ChoiceActivity | null,
+          target: ChoiceActivity,
+          options?: unknown,
+        ): ValidationResult {
+          const result = (original as (this: unknown, ...args: unknown[]) => ValidationResult).call(this, current, target, options);
+          if (!result.valid || current) return result;
+          return this.validateAncestorConstraints(null, target);
+        } as never,
+    },
+    {
+      className: 'ChoiceConstraintValidator',
+      prototype: prototypeOf(instances.constraintValidator),
+      method: 'validatePathToRoot',
+      arity: 1,
+      replacement: () =>
+        function validatePathToRoot(this: unknown, target: SaChoiceTarget): ValidationResult {
+          // SB.2.9 steps 3 and 4 (as 3.4.3 has them): hidden from choice, and the parent's Choice control.
+          if (target.parent && !target.parent.sequencingControls.choice) return validation('SB.2.9-5');
+          for (let walk: SaChoiceTarget | null = target; walk; walk = walk.parent) {
+            if (walk.isHiddenFromChoice) return validation('SB.2.9-4');
+          }
+          return validation(null);
+        } as never,
+    },
+    // The Choice look-ahead (what the table of contents and
+    // adl.nav.request_valid.choice offer) must answer what the Choice would
+    // do. Two steps scorm-again 3.4.3's look-ahead leaves out:
+    // - SB.2.9 last steps: a target that is a cluster is entered with the
+    //   Flow Subprocess (SB.2.3, Forward), and the Choice delivers nothing
+    //   when the flow finds no deliverable activity (the cluster's flow is
+    //   off, every child is skipped or disabled…): a root without flow is
+    //   offered (ADL CM-07b, CM-07c). ADL's reference LMS likewise marks a
+    //   cluster unselectable when the flow from it fails.
+    // - DB.1.1 Delivery Request Process: every activity from the root to the
+    //   delivered one must pass the Check Activity Process (UP.5), so a
+    //   cluster whose attempt limit is used up (and that is not active)
+    //   stops a Choice of anything inside it (ADL CM-07c: activity_11,
+    //   attemptLimit 1, after its attempt). The look-ahead checks only the
+    //   target.
+    {
+      className: 'SequencingProcess',
+      prototype: prototypeOf(instances.sequencingProcess),
+      method: 'validateNavigationRequest',
+      arity: 1,
+      replacement: (original) =>
+        function validateNavigationRequest(
+          this: { activityTree: { getActivity(id: string): SaActivity | null }; traversalService: SaChoiceRequestHandler['traversalService'] },
+          request: string,
+          targetActivityId?: string | null,
+          currentActivity?: SaActivity | null,
+        ): ValidationResult {
+          const result = (original as (this: unknown, ...args: unknown[]) => ValidationResult).call(this, request, targetActivityId, currentActivity);
+          if (!result.valid || request !== 'choice' || !targetActivityId) return result;
+          const target = this.activityTree.getActivity(targetActivityId);
+          if (!target) return result;
+          for (let walk = target.parent; walk; walk = walk.parent) {
+            if (!this.traversalService.checkActivityProcess(walk)) return validation('DB.1.1-3');
+          }
+          if (target.children.length === 0) return result;
+          return this.traversalService.findFirstDeliverableActivityResult(target).deliverable ? result : validation('SB.2.9-9');
+        } as never,
+    },
+    // NB.2.1 Navigation Request Process, Choice: the navigation request is
+    // valid when the target exists, its parent allows Choice and no active
+    // cluster being left forbids Choice Exit; whether the target can be
+    // reached is the Choice Sequencing Request Process's question (SB.2.9,
+    // above). scorm-again 3.4.3 also applies its own Constrain Choice,
+    // Prevent Activation, Forward Only and Stop Forward Traversal checks
+    // here (NB.2.1-11, NB.2.1-8), so a Choice that SB.2.9 allows is refused
+    // (ADL CM-16: activity_2 → activity_3 under a root with Constrain
+    // Choice), and counts an activity whose Stop Forward Traversal rule holds
+    // as disabled, so it can never be chosen (ADL CM-07f). Disabled and
+    // hidden-from-choice rules still refuse the target.
+    {
+      className: 'NavigationValidityService',
+      prototype: prototypeOf(instances.navigationValidityService),
+      method: 'validateConstrainChoice',
+      arity: 3,
+      replacement: () =>
+        function validateConstrainChoice(this: unknown): ValidationResult {
+          return validation(null);
+        } as never,
+    },
+    {
+      className: 'NavigationValidityService',
+      prototype: prototypeOf(instances.navigationValidityService),
+      method: 'isActivityDisabled',
+      arity: 1,
+      replacement: () =>
+        function isActivityDisabled(this: unknown, activity: SaChoiceTarget): boolean {
+          if (!activity.isAvailable || activity.isHiddenFromChoice) return true;
+          return activity.sequencingRules.preConditionRules.some(
+            (rule) => (rule.action === 'disabled' || rule.action === 'hiddenFromChoice') && rule.evaluate(activity) === true,
+          );
+        } as never,
+    },
+    // SB.2.1 Flow Tree Traversal Subprocess, Backward: an activity first
+    // among its siblings traverses by applying the process to its parent,
+    // which starts with the parent's own check: "If the Sequencing Control
+    // Forward Only for the parent of the activity is True, exit (SB.2.1-4)".
+    // scorm-again 3.4.3 checks Forward Only only for the parent of the
+    // activity it starts from, then climbs to the nearest ancestor with a
+    // previous sibling without checking those ancestors' parents, so
+    // Previous leaves a cluster inside a Forward Only one backward (ADL
+    // CM-07e: from activity_5, first in activity_4, into activity_3 although
+    // activity_2 is Forward Only; both the request and the look-ahead).
+    {
+      className: 'FlowTraversalService',
+      prototype: prototypeOf(instances.traversalService),
+      method: 'traverseBackward',
+      arity: 2,
+      replacement: (original) =>
+        function traverseBackward(this: SaFlowTraversalService, from: SaActivity, skipChildren: boolean): unknown {
+          const entersChildren = !skipChildren && from.getAvailableChildren().length > 0;
+          if (!entersChildren && !this.activityTree.getPreviousSibling(from)) {
+            for (let current = from; current.parent; current = current.parent) {
+              if (current.parent.parent?.sequencingControls.forwardOnly) {
+                return { activity: null, endSequencingSession: false, exception: 'SB.2.1-4' };
+              }
+              if (this.activityTree.getPreviousSibling(current.parent)) break;
+            }
+          }
+          return (original as (this: unknown, ...args: unknown[]) => unknown).call(this, from, skipChildren);
         } as never,
     },
     // Navigation look-ahead for Previous (adl.nav.request_valid.previous and
@@ -601,11 +853,155 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
           return (original as (this: unknown, activity: SaActivity) => boolean | 'unknown').call(this, activity);
         } as never,
     },
+    // RTE 4th Ed. 3.1.7.6 (Data Model Collection Element Request Out Of
+    // Range): GetValue of an element of a collection entry at an index at or
+    // beyond _count fails with 301 (General Get Failure). scorm-again 3.4.3
+    // answers 403 (Data Model Element Value Not Initialized), which tells
+    // the content the entry exists (ADL DMI: cmi.objectives.0.id before any
+    // objective is set).
+    {
+      className: 'CMIValueAccessService',
+      prototype: prototypeOf(instances.valueAccess),
+      method: 'handleGetArrayAccess',
+      arity: 7,
+      replacement: (original) =>
+        function handleGetArrayAccess(this: SaValueAccess, ...args: unknown[]): unknown {
+          const [collection, structure, idx, element, scorm2004] = args as [SaCollection, string[], number, string, boolean];
+          const index = Number.parseInt(structure[idx + 1] ?? '', 10);
+          if (scorm2004 && !Number.isNaN(index) && !collection.childArray[index]) {
+            this.context.throwSCORMError(element, GENERAL_GET_FAILURE, `${element}: the collection has no entry at index ${index}`);
+            return { refObject: collection, idx, foundFirstIndex: args[5], error: true };
+          }
+          return (original as (this: unknown, ...args: unknown[]) => unknown).apply(this, args);
+        } as never,
+    },
+    // RTE 4th Ed. 3.1.7.6 / 4.1.1.3: a SetValue that fails changes nothing.
+    // scorm-again 3.4.3 adds the new entry of a collection
+    // (cmi.objectives.N, cmi.interactions.N…) before it sets the element, and
+    // keeps it when the value is refused, so _count grows and the entry holds
+    // no id (ADL DMI: SetValue("cmi.objectives.0.id", "") fails with 406,
+    // then GetValue("cmi.objectives.0.id") answers "" with 0 instead of 301).
+    // The entries a failed SetValue added are removed again.
+    {
+      className: 'CMIValueAccessService',
+      prototype: prototypeOf(instances.valueAccess),
+      method: 'setCMIValue',
+      arity: 4,
+      replacement: (original) =>
+        function setCMIValue(this: SaValueAccess, methodName: string, scorm2004: boolean, element: string, value: unknown): string {
+          const collections = scorm2004 ? collectionsOnPath(this.context.getDataModel(), element) : [];
+          let succeeded = false;
+          try {
+            const result = (original as (this: unknown, ...args: unknown[]) => string).call(this, methodName, scorm2004, element, value);
+            succeeded = result === 'true';
+            return result;
+          } finally {
+            if (!succeeded) for (const { entries, count } of collections) if (entries.length > count) entries.length = count;
+          }
+        } as never,
+    },
+    // RTE 4th Ed. 4.1.1.7, long_identifier_type: an identifier that begins
+    // with "urn:" is a URN (RFC 2141: "urn:", a namespace identifier of 1 to
+    // 32 letters, digits and hyphens starting with a letter or digit, ":",
+    // and a non-empty namespace-specific string); anything else of that
+    // shape is a type mismatch (406). scorm-again 3.4.3's pattern ends with
+    // an alternative that accepts any string, so "urn:" is stored (ADL DMI:
+    // cmi.objectives.2.id "urn:"). Applied to the identifiers the content
+    // sets: objectives, interactions and their objectives.
+    ...(['objective', 'interaction', 'interactionObjective'] as const).map(
+      (instance): MethodPatch => ({
+        className: prototypeOf(instances[instance]).constructor.name as string,
+        prototype: prototypeOf(instances[instance]),
+        method: 'id',
+        accessor: 'set',
+        arity: 1,
+        replacement: (original) =>
+          function id(this: { _cmi_element: string }, value: unknown): void {
+            if (typeof value === 'string' && /^urn:/i.test(value) && !URN.test(value)) throw typeMismatch(`${this._cmi_element}.id`);
+            (original as (this: unknown, value: unknown) => void).call(this, value);
+          } as never,
+      }),
+    ),
+    // RTE 4th Ed. 4.2.14, cmi.location: a characterstring (SPM 1000), so the
+    // empty string is a value the content may set (to clear its bookmark).
+    // scorm-again 3.4.3 refuses it with 406 (ADL DMI).
+    {
+      className: 'CMIContent',
+      prototype: prototypeOf(instances.cmiContent),
+      method: 'location',
+      accessor: 'set',
+      arity: 1,
+      replacement: (original) =>
+        function location(this: { _location: string }, value: unknown): void {
+          if (value === '') this._location = '';
+          else (original as (this: unknown, value: unknown) => void).call(this, value);
+        } as never,
+    },
+    // RTE 4th Ed. 4.1.1.7, timeinterval (second,10,2): P[yY][mM][dD][T[hH][nM][s[.s]S]],
+    // with the T present exactly when an hour, minute or second part
+    // follows, and at least one part. scorm-again 3.4.3's pattern makes the
+    // T optional and allows weeks and fractions everywhere, so it stores
+    // "P1Y6M14DT" and "P1Y6M14D4H15M6.34S" as the session time (ADL DMI),
+    // which then goes into cmi.total_time.
+    {
+      className: 'CMISession',
+      prototype: prototypeOf(instances.cmiSession),
+      method: 'session_time',
+      accessor: 'set',
+      arity: 1,
+      replacement: (original) =>
+        function session_time(this: { _cmi_element: string }, value: unknown): void {
+          if (typeof value === 'string' && !TIME_INTERVAL.test(value)) throw typeMismatch(`${this._cmi_element}.session_time`);
+          (original as (this: unknown, value: unknown) => void).call(this, value);
+        } as never,
+    },
   ];
 }
 
 /** RTE error 401, Undefined Data Model Element. */
 const UNDEFINED_DATA_MODEL_ELEMENT = 401;
+/** RTE error 301, General Get Failure. */
+const GENERAL_GET_FAILURE = 301;
+/** RTE error 406, Data Model Element Type Mismatch. */
+const TYPE_MISMATCH = 406;
+
+/** RFC 2141 URN: "urn:" NID ":" NSS. */
+const URN = /^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i;
+/** RTE timeinterval (second,10,2); the lookaheads require one part after P and after T. */
+const TIME_INTERVAL = /^P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,2})?S)?)?$/;
+
+/** scorm-again's CMIArray, as far as the corrections use it. */
+interface SaCollection {
+  childArray: unknown[];
+}
+
+/** scorm-again's CMIValueAccessService, as far as the corrections use it. */
+interface SaValueAccess {
+  context: {
+    getDataModel(): unknown;
+    throwSCORMError(element: string, errorNumber: number, message: string): void;
+  };
+}
+
+/**
+ * The collections a dot-notation name passes through, with their entry
+ * counts now. The element itself is not read: a write-only one throws.
+ */
+function collectionsOnPath(model: unknown, element: string): { entries: unknown[]; count: number }[] {
+  const found: { entries: unknown[]; count: number }[] = [];
+  let node: unknown = model;
+  for (const part of element.split('.').slice(0, -1)) {
+    if (node === null || typeof node !== 'object') break;
+    const entries = (node as Partial<SaCollection>).childArray;
+    if (Array.isArray(entries)) {
+      found.push({ entries, count: entries.length });
+      node = entries[Number(part)];
+    } else {
+      node = (node as Record<string, unknown>)[part];
+    }
+  }
+  return found;
+}
 
 /**
  * The name leads to a part of the data model that holds elements, not to
