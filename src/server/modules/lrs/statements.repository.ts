@@ -66,7 +66,19 @@ export async function upsertActivities(tx: TenantTx, municipalityId: string, act
   await tx
     .insertInto('xapi_activities')
     .values(activities.map((a) => ({ municipality_id: municipalityId, activity_id: a.id, definition: JSON.stringify(a.definition), updated: new Date() })))
-    .onConflict((oc) => oc.columns(['municipality_id', 'activity_id']).doUpdateSet((eb) => ({ definition: eb.ref('excluded.definition'), updated: eb.ref('excluded.updated') })))
+    // The canonical definition grows with what statements say (2.0.0 4.1.6.4; the ADL suite's
+    // XAPI-00254): newer properties win, and the name and description language maps are merged
+    // language by language, so a statement in French does not erase the English name.
+    .onConflict((oc) =>
+      oc.columns(['municipality_id', 'activity_id']).doUpdateSet({
+        definition: sql`coalesce(xapi_activities.definition, '{}'::jsonb) || excluded.definition || jsonb_strip_nulls(jsonb_build_object(
+          'name', case when jsonb_typeof(xapi_activities.definition -> 'name') = 'object' and jsonb_typeof(excluded.definition -> 'name') = 'object'
+            then (xapi_activities.definition -> 'name') || (excluded.definition -> 'name') end,
+          'description', case when jsonb_typeof(xapi_activities.definition -> 'description') = 'object' and jsonb_typeof(excluded.definition -> 'description') = 'object'
+            then (xapi_activities.definition -> 'description') || (excluded.definition -> 'description') end))`,
+        updated: sql`excluded.updated`,
+      }),
+    )
     .execute();
 }
 

@@ -22,6 +22,7 @@ import { sameStatement } from './xapi/statement-equivalence.js';
 import { formatStatement, prepareForStore } from './xapi/statement-format.js';
 import { indexStatement } from './xapi/statement-index.js';
 import { validateStatement } from './xapi/statement-validation.js';
+import { isJsonObject } from './xapi/validation/primitives.js';
 import type { XapiVersion } from './xapi/version.js';
 import { xapiError } from './xapi/xapi-error.js';
 
@@ -52,9 +53,10 @@ const knownDefinitions = new Map<string, string>();
 function activityDefinitions(municipalityId: string, statements: Json[]): { id: string; definition: object }[] {
   const out = new Map<string, object>();
   const visit = (object: Json | undefined, context: Json | undefined) => {
-    if (object && (object.objectType ?? 'Activity') === 'Activity' && object.definition) out.set(object.id, object.definition);
+    const add = (id: string, definition: Json) => out.set(id, out.has(id) ? mergeDefinitions(out.get(id) as Json, definition) : definition);
+    if (object && (object.objectType ?? 'Activity') === 'Activity' && object.definition) add(object.id, object.definition);
     const ca = context?.contextActivities;
-    if (ca) for (const kind of ['parent', 'grouping', 'category', 'other']) for (const a of [ca[kind] ?? []].flat()) if (a?.definition) out.set(a.id, a.definition);
+    if (ca) for (const kind of ['parent', 'grouping', 'category', 'other']) for (const a of [ca[kind] ?? []].flat()) if (a?.definition) add(a.id, a.definition);
     if (object?.objectType === 'SubStatement') visit(object.object, object.context);
   };
   for (const s of statements) visit(s.object, s.context);
@@ -66,6 +68,15 @@ function activityDefinitions(municipalityId: string, statements: Json[]): { id: 
     changed.push({ id, definition });
   }
   return changed;
+}
+
+/** Two definitions of one activity in one batch, merged as upsertActivities merges them in the store. */
+function mergeDefinitions(older: Json, newer: Json): Json {
+  const merged: Json = { ...older, ...newer };
+  for (const map of ['name', 'description']) {
+    if (isJsonObject(older[map]) && isJsonObject(newer[map])) merged[map] = { ...older[map], ...newer[map] };
+  }
+  return merged;
 }
 
 function rememberDefinitions(municipalityId: string, written: { id: string; definition: object }[]) {

@@ -46,6 +46,16 @@ describe('the /xapi transport', () => {
     }
   });
 
+  it('answers a method a resource does not have with 405 and Allow, before asking for credentials', async () => {
+    for (const [path, query] of [['/statements', { statementId: '00000000-0000-4000-8000-000000000000' }], ['/activities', { activityId: 'http://x.example/a' }], ['/agents', { agent: '{"mbox":"mailto:a@example.no"}' }]] as const) {
+      for (const c of [null, credential]) {
+        const res = await xapi(t.app, c, 'DELETE', path, { version: '1.0.1', query });
+        expect(res.statusCode, `${path} ${c ? 'with' : 'without'} credentials`).toBe(405);
+        expect(res.headers.allow).toBeTruthy();
+      }
+    }
+  });
+
   it('lets a rotated-out secret work through its grace period only, and a revoked credential not at all', async () => {
     const c = await createLrsCredential(t.db, municipalityId, 'Rotating vendor');
     const rotated = await rotateCredential(t.db, municipalityId, c.id, 24);

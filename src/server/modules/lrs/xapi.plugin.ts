@@ -7,6 +7,7 @@ import { activitiesResource } from './resources/activities.resource.js';
 import { agentsResource } from './resources/agents.resource.js';
 import { activityProfileResource, agentProfileResource, stateResource } from './resources/documents.resource.js';
 import { statementsResource } from './resources/statements.resource.js';
+import { consistentThrough } from './xapi/consistency.js';
 import type { XapiMethod, XapiRequest, XapiResource, XapiResponse } from './xapi/request.js';
 import { negotiateVersion, VERSION_HEADER, type XapiVersion } from './xapi/version.js';
 import { xapiError } from './xapi/xapi-error.js';
@@ -149,6 +150,17 @@ export async function registerXapi(app: FastifyInstance, deps: AppDeps): Promise
             const query = singleParams(request.query);
             const unfolded =
               request.method === 'POST' && query.method !== undefined ? alternateRequest(request, query) : plainRequest(request, request.method as XapiMethod);
+            // A method the resource does not have is 405 whoever asks, before version and credentials.
+            const handler = resource[unfolded.method === 'HEAD' ? (resource.HEAD ? 'HEAD' : 'GET') : unfolded.method];
+            if (!handler) {
+              reply.header('Allow', Object.keys(resource).join(', '));
+              return reply.status(405).send({ error: { code: 'VALIDATION', message: `${unfolded.method} is not allowed on ${XAPI_PREFIX}${path}.` } });
+            }
+            // Every answer to a statement query carries the header, errors and single statements too; a
+            // time taken before the read is safe (the page handler sets its own, taken the same way).
+            if (path === '/statements' && (unfolded.method === 'GET' || unfolded.method === 'HEAD')) {
+              reply.header('X-Experience-API-Consistent-Through', consistentThrough());
+            }
             const open = OPEN_RESOURCES.has(path);
             const version = negotiateVersion(unfolded.headers[VERSION_HEADER]);
             if (!version && !open) {
@@ -166,11 +178,6 @@ export async function registerXapi(app: FastifyInstance, deps: AppDeps): Promise
             if (!open && !auth) {
               reply.header('WWW-Authenticate', 'Basic realm="Mestring LRS"');
               throw new AppError('UNAUTHENTICATED', 'Send valid LRS credentials (HTTP Basic).');
-            }
-            const handler = resource[unfolded.method === 'HEAD' ? (resource.HEAD ? 'HEAD' : 'GET') : unfolded.method];
-            if (!handler) {
-              reply.header('Allow', Object.keys(resource).join(', '));
-              return reply.status(405).send({ error: { code: 'VALIDATION', message: `${unfolded.method} is not allowed on ${XAPI_PREFIX}${path}.` } });
             }
             const response = await handler(deps, { ...unfolded, auth: auth!, version: version ?? '2.0.0' });
             return send(reply, response, unfolded.method === 'HEAD');

@@ -59,6 +59,33 @@ describe.each(XAPI_VERSIONS)('GET /activities in xAPI %s', (version) => {
     expect(res.json()).toEqual({ objectType: 'Activity', id, definition });
   });
 
+  it('merges what statements say about an activity: newer properties win, names and descriptions by language', async () => {
+    const id = `http://www.example.com/activity/${randomUUID()}`;
+    const post = (definition: object) =>
+      xapi(t.app, credential, 'POST', '/statements', { version, body: { actor: { mbox: 'mailto:ola@example.no' }, verb: { id: 'http://adlnet.gov/expapi/verbs/attended' }, object: { id, definition } } });
+    expect((await post({ name: { 'en-GB': 'example meeting', 'en-US': 'example meeting' }, description: { 'en-US': 'A meeting' }, type: 'http://adlnet.gov/expapi/activities/meeting' })).statusCode).toBe(200);
+    expect((await post({ name: { 'fr-FR': 'réunion', 'en-GB': 'a meeting' }, moreInfo: 'http://www.example.com/more' })).statusCode).toBe(200);
+    const res = await get(credential, { activityId: id });
+    expect(res.json()).toEqual({
+      objectType: 'Activity',
+      id,
+      definition: {
+        name: { 'en-GB': 'a meeting', 'en-US': 'example meeting', 'fr-FR': 'réunion' },
+        description: { 'en-US': 'A meeting' },
+        type: 'http://adlnet.gov/expapi/activities/meeting',
+        moreInfo: 'http://www.example.com/more',
+      },
+    });
+  });
+
+  it('merges two definitions of one activity sent in the same batch', async () => {
+    const id = `http://www.example.com/activity/${randomUUID()}`;
+    const statement = (name: object) => ({ actor: { mbox: 'mailto:ola@example.no' }, verb: { id: 'http://adlnet.gov/expapi/verbs/attended' }, object: { id, definition: { name } } });
+    const res = await xapi(t.app, credential, 'POST', '/statements', { version, body: [statement({ 'en-US': 'example meeting' }), statement({ 'fr-FR': 'réunion' })] });
+    expect(res.statusCode).toBe(200);
+    expect((await get(credential, { activityId: id })).json().definition).toEqual({ name: { 'en-US': 'example meeting', 'fr-FR': 'réunion' } });
+  });
+
   it('still returns an Activity object, with just the id, for an activity it has never seen', async () => {
     const id = `http://www.example.com/never-before-seen/${randomUUID()}`;
     const res = await get(credential, { activityId: id });

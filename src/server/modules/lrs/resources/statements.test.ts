@@ -55,6 +55,15 @@ describe.each(VERSIONS)('statements (xAPI %s)', (version) => {
     expect((await xapi(t.app, a, 'GET', '/statements', { version, query: { statementId: good.id } })).statusCode).toBe(404);
   });
 
+  it('compares durations to 0.01 s when a statement is sent again (the same below, a conflict at a hundredth)', async () => {
+    const id = randomUUID();
+    const s = { ...statement(), result: { duration: 'P1DT12H36M0.1237S' } };
+    expect((await xapi(t.app, a, 'PUT', '/statements', { version, query: { statementId: id }, body: s })).statusCode).toBe(204);
+    expect((await xapi(t.app, a, 'PUT', '/statements', { version, query: { statementId: id }, body: { ...s, result: { duration: 'P1DT12H36M0.12S' } } })).statusCode).toBe(204);
+    expect((await xapi(t.app, a, 'PUT', '/statements', { version, query: { statementId: id }, body: { ...s, result: { duration: 'P1DT12H36M0.129S' } } })).statusCode).toBe(204);
+    expect((await xapi(t.app, a, 'PUT', '/statements', { version, query: { statementId: id }, body: { ...s, result: { duration: 'P1DT12H36M0.13S' } } })).statusCode).toBe(409);
+  });
+
   it('PUT stores under the given id (204); repeating the same statement is accepted, a different one is a conflict (409)', async () => {
     const id = randomUUID();
     const s = statement();
@@ -197,6 +206,19 @@ describe('statement queries', () => {
     expect(Date.parse(String(res.headers['x-experience-api-consistent-through']))).toBeGreaterThan(0);
     const s = res.json().statements[0];
     expect(s.actor).toEqual({ objectType: 'Agent', mbox: learner.mbox });
+  });
+
+  it('sends X-Experience-API-Consistent-Through on every statement query: single statements, 404 and 400 too', async () => {
+    const answers = [
+      await xapi(t.app, a, 'GET', '/statements', { query: { statementId: ids[0]! } }),
+      await xapi(t.app, a, 'GET', '/statements', { query: { statementId: randomUUID() } }),
+      await xapi(t.app, a, 'GET', '/statements', { query: { voidedStatementId: ids[0]! } }),
+      await xapi(t.app, a, 'GET', '/statements', { query: { statementId: ids[0]!, verb: 'http://adlnet.gov/expapi/verbs/attended' } }),
+      await xapi(t.app, a, 'GET', '/statements', { query: { LIMIT: '1' } }),
+      await xapi(t.app, a, 'HEAD', '/statements', { query: { statementId: ids[0]! } }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 404, 404, 400, 400, 200]);
+    for (const r of answers) expect(Date.parse(String(r.headers['x-experience-api-consistent-through']))).toBeGreaterThan(0);
   });
 
   it('a statement targeting a matching statement (StatementRef) matches the filter too', async () => {

@@ -1,6 +1,7 @@
 // xAPI's Statement Comparison: two statements are "the same" when they differ
 // only in what the LRS sets (authority, stored, version) and in spelling that
-// does not change meaning (key order, case of UUIDs, timestamp notation).
+// does not change meaning (key order, case of UUIDs, timestamp notation,
+// duration precision beyond 0.01 s).
 
 type Json = unknown;
 
@@ -25,8 +26,18 @@ function canonical(value: Json, key?: string): Json {
       const t = Date.parse(value);
       if (!Number.isNaN(t)) return new Date(t).toISOString();
     }
+    // 2.0.0 4.2.7 (SHALL), 1.0.3 Data 4.6 (SHOULD): durations compare to 0.01 s.
+    if (key === 'duration') return hundredths(value);
   }
   return value;
+}
+
+/** The duration with its seconds cut (not rounded) to hundredths, without trailing zeros. */
+function hundredths(duration: string): string {
+  return duration.replace(/(\d+)\.(\d+)S$/, (_m, whole: string, fraction: string) => {
+    const kept = fraction.slice(0, 2).replace(/0+$/, '');
+    return kept ? `${whole}.${kept}S` : `${whole}S`;
+  });
 }
 
 /** True when `a` and `b` are the same statement by xAPI's comparison rules. */

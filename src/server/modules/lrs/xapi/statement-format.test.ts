@@ -100,10 +100,10 @@ describe('formatStatement', () => {
     const out = formatStatement(s, 'ids', undefined) as Record<string, any>;
     expect(out.actor).toEqual({ objectType: 'Group', member: [{ mbox: 'mailto:ola@example.no' }, { account: { homePage: 'https://x.example', name: 'per' } }] });
     expect(out.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/completed' });
-    expect(out.object).toEqual({ objectType: 'Activity', id: NAMED_ACTIVITY.id });
+    expect(out.object).toEqual({ id: NAMED_ACTIVITY.id }); // an Activity by its id alone (ADL suite XAPI-00171)
     expect(out.context.instructor).toEqual({ openid: 'http://openid.example.org/t' });
     expect(out.context.team).toEqual({ objectType: 'Group', mbox: 'mailto:lag@example.no' });
-    expect(out.context.contextActivities).toEqual({ parent: [{ objectType: 'Activity', id: 'http://example.com/p' }], category: [{ id: 'http://example.com/c' }] });
+    expect(out.context.contextActivities).toEqual({ parent: [{ id: 'http://example.com/p' }], category: [{ id: 'http://example.com/c' }] });
     expect(out.context.contextAgents).toEqual([{ objectType: 'contextAgent', agent: { mbox: 'mailto:ola@example.no' } }]);
     expect(out.authority).toEqual({ objectType: 'Agent', account: AUTHORITY.account });
     expect(out.id).toBe(ID);

@@ -143,9 +143,10 @@ function agentIds(value: unknown): unknown {
   return reduced;
 }
 
+// An Activity is identified by its id alone (objectType "Activity" is the default, so it goes too).
 function activityIds(value: unknown): unknown {
   if (!isJsonObject(value)) return value;
-  return 'objectType' in value ? { objectType: value.objectType, id: value.id } : { id: value.id };
+  return { id: value.id };
 }
 
 function canonicalActivity(value: unknown, ranges: LanguageRange[], canonical: ReadonlyMap<string, object> | undefined): unknown {

@@ -51,6 +51,8 @@ export function checkIri(v: Issues, obj: JsonObject, key: string, path: string, 
 /** A language map: RFC 5646 tags to strings (Data 4.2 / 2.0.0 4.2.7). */
 export function checkLanguageMap(v: Issues, value: unknown, path: string): void {
   if (!expectObject(v, value, path, 'a language map')) return;
+  // The ADL suite refuses an empty map ("a Language Map … has at least 1 entry").
+  if (Object.keys(value).length === 0) v.add(path, 'must hold at least one language');
   for (const [tag, text] of Object.entries(value)) {
     if (!isLanguageTag(tag)) v.add(join(path, tag), 'is not a valid RFC 5646 language tag');
     if (typeof text !== 'string') v.add(join(path, tag), 'must be a string');

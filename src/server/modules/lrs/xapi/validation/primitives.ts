@@ -74,7 +74,9 @@ export function isSha2Hex(value: unknown): value is string {
 // grandfathered tags).
 const LANGTAG = (() => {
   const alphanum = '[A-Za-z0-9]';
-  const language = '(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4}|[A-Za-z]{5,8})';
+  // 4ALPHA is "reserved for future use" (RFC 5646 2.2.1): no valid tag has one, and the ADL suite
+  // refuses e.g. "test" as a language map key.
+  const language = '(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{5,8})';
   const script = '(?:-[A-Za-z]{4})';
   const region = '(?:-(?:[A-Za-z]{2}|[0-9]{3}))';
   const variant = `(?:-(?:${alphanum}{5,8}|[0-9]${alphanum}{3}))`;
