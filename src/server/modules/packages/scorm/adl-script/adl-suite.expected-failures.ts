@@ -8,6 +8,8 @@
 // - driver gap: the script needs a tester action this driver does not model
 //   (ADL's instruction bundle, which says what each step asks of the tester,
 //   is not published with the data).
+// - LMS gap: the package needs LMS behaviour that neither scorm-again nor
+//   sequencing/course-session.ts has yet.
 // - manifest parser: manifest/scorm-manifest.parse.ts reads the package
 //   differently from ADL (outside the SCORM run-time module).
 // - not yet diagnosed: the first deviation is given; whether the adapter or
@@ -15,18 +17,8 @@
 export const ADL_EXPECTED_FAILURES: Readonly<Record<string, string>> = {
   'API':
     'driver gap: the tester instruction "APIt1" (from ADL\'s unpublished instruction bundle) is not modelled',
-  'CM-03a':
-    'scorm-again bug (delivery, not corrected yet): in Act7V2 the SCO asks for a Jump to activity_7, the running activity. scorm-again accepts it (SB.2.13) but starts no new attempt (the attempt count stays, the activity stays active) and ActivityDeliveryService.deliverActivity skips the delivery as "already delivered", so the LMS is never told to launch it again (reproduced on a two-SCO course: a self-Jump delivers nothing)',
-  'CM-03b':
-    'not yet diagnosed (sequencing, flow): Act8V1: the SCO\'s Previous request from activity_8 delivers nothing; ADL expects activity_3, i.e. backward flow passes the Forward Only cluster activity_4 (whose children a skip rule "attempted and not completed" may skip) and goes on into activity_1. scorm-again\'s SB.2.1 direction reversal inside a Forward Only cluster is the likely place (not traced)',
   'CM-10':
     'driver gap: after "RelaunchCM10" the course (no flow) delivers nothing at launch; the tester is presumably told to pick Activity 4 (ADL\'s instruction bundle is not published)',
-  'CO-04c':
-    'not yet diagnosed (sequencing; completed by measure from a global objective is corrected in scorm-again-fixes.ts, CO-04a/b pass): Act3V1: expected activity_3, the LMS delivered activity_2',
-  'CO-10':
-    'scorm-again bug (RTE ↔ sequencing completion data, same family as CO-13a, not corrected): with completed by measure corrected for the primary objective read and transferred (scorm-again-fixes.ts), Act2V1 GetValue("cmi.objectives.0.completion_status") returns "completed" where ADL expects "incomplete", and Act1V2 expects progress_measure 0.39 where the LMS keeps 0.3',
-  'CO-13a':
-    'scorm-again bug (RTE → sequencing data transfer, from the script and manifest, not traced in code): activity_1 sets cmi.completion_status "unknown" and cmi.objectives.{PRIMARYOBJ}.completion_status "completed"; the completion reaches the primary objective and, through writeCompletionStatus, gObj-CO13a, so activity_2\'s "not activityProgressKnown → skip" does not hold. ADL keeps the progress unknown (the SCO set cmi.completion_status). Act3V1: expected activity_3, the LMS delivered activity_2. Same family as CO-10',
   'DDMa':
     'driver gap: DDM.properties scripts both packages at once (activities 1a…2b, relaunches between DDMa and DDMb); the driver runs one package at a time',
   'DDMb':
@@ -36,7 +28,5 @@ export const ADL_EXPECTED_FAILURES: Readonly<Record<string, string>> = {
   'DMI':
     'driver gap: Act1V1 passes (run-time data corrected in scorm-again-fixes.ts: names that hold elements (401), GetValue beyond _count (301), a failed SetValue leaving a collection entry, "urn:" identifiers, an empty cmi.location, invalid session times; writeSharedData defaults to true as adlcp_v1p3.xsd says); then the tester instruction "DMIt2" (ADL\'s unpublished instruction bundle) is not modelled',
   'RU-13d':
-    'not yet diagnosed (sequencing): Act6V1: expected activity_6, the LMS delivered activity_2',
-  'T-01b':
-    'not yet diagnosed (sequencing; the attempt-limit deviation of T-01a is corrected in scorm-again-fixes.ts and Act1…Act15 pass): Act18V1: expected activity_18, the LMS delivered activity_15',
+    'LMS gap (global objective scope, diagnosed): the organization has adlseq:objectivesGlobalToSystem="false", and that is the only difference from RU-13a, which passes with the same script up to Act4V1 and expects activity_2 where RU-13d expects activity_6. After Act4V1 the root\'s post-condition "not satisfied → retry" starts a new attempt on the activity tree; with the global objectives scoped to that attempt, gObj-RU13d-1/-2 are unknown again, activity_1 ("attempted and obj1 status not known → skip") is skipped and flow delivers activity_6. Neither scorm-again nor CourseSession knows objectivesGlobalToSystem: the retry keeps the globals, and scorm-again\'s local copies of the read-mapped objectives too (clearing the global map alone on a root retry was tried: activity_1 and activity_2 still read the copies). Needs: on a new attempt on the root, clear the attempt-scoped globals and what the read maps copied from them',
 };

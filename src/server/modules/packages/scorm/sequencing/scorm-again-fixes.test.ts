@@ -428,6 +428,105 @@ describe('scorm-again corrections', () => {
     expect(session.current?.id).toBe('u1');
   });
 
+  it('NB.2.1: a SCO\'s Jump to its own activity ends its attempt and delivers it in a new one', () => {
+    const session = launch(manifest(sco('a') + sco('b')));
+    session.api.Initialize('');
+    session.api.SetValue('adl.nav.request', '{target=a}jump');
+    session.api.Terminate('');
+    // 3.4.3 ends no attempt for a Jump, so a stays active and its delivery is skipped as "already delivered".
+    expect(session.prepareDelivery()?.id).toBe('a');
+    expect(activity(session, 'a').attemptCount).toBe(2);
+  });
+
+  it('SB.2.1 step 2: backward flow through a Forward Only cluster whose children are skipped goes on before it', () => {
+    const alwaysSkip = (id: string) =>
+      sco(
+        id,
+        '<imsss:sequencing><imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="always"/>' +
+          '</imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule></imsss:sequencingRules></imsss:sequencing>',
+      );
+    const session = launch(
+      manifest(sco('first') + cluster('unit', alwaysSkip('u1') + alwaysSkip('u2'), '<imsss:controlMode choice="false" flow="true" forwardOnly="true"/>') + sco('last')),
+    );
+    expect(finishSco(session)).toBe('last');
+    session.api.Initialize('');
+    session.api.SetValue('adl.nav.request', 'previous');
+    session.api.Terminate('');
+    // Backward into unit turns forward (u1, u2 skipped), then backward again from unit: first. 3.4.3 ends the flow in unit.
+    expect(session.prepareDelivery()?.id).toBe('first');
+  });
+
+  describe('RTE → sequencing data of the primary objective', () => {
+    const mapped = (id: string, write: string, extra = '', threshold = '') =>
+      `<item identifier="${id}" identifierref="sco"><title>${id}</title><imsss:sequencing>${extra}` +
+      `<imsss:objectives><imsss:primaryObjective objectiveID="P"/></imsss:objectives>` +
+      `<adlseq:objectives><adlseq:objective objectiveID="P"><adlseq:mapInfo targetObjectiveID="g" ${write}/></adlseq:objective></adlseq:objectives>` +
+      `</imsss:sequencing>${threshold}</item>`;
+    const threshold = (value: string) => `<adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="${value}"/>`;
+    const writes = 'writeCompletionStatus="true" writeProgressMeasure="true"';
+    const global = (session: CourseSession) =>
+      (session.api as unknown as { getSequencingService(): { getOverallSequencingProcess(): { getGlobalObjectiveMap(): Map<string, Record<string, unknown>> } } })
+        .getSequencingService()
+        .getOverallSequencingProcess()
+        .getGlobalObjectiveMap()
+        .get('g');
+    const primaryEntry = (session: CourseSession, element: string) => {
+      session.api.Initialize('');
+      const count = Number(session.api.GetValue('cmi.objectives._count'));
+      const index = [...Array(count).keys()].find((i) => session.api.GetValue(`cmi.objectives.${i}.id`) === 'P');
+      return session.api.GetValue(`cmi.objectives.${index}.${element}`);
+    };
+
+    it('completed by measure compares the entry\'s progress measure at the end of the attempt, and a reader does not write its own verdict back', () => {
+      const session = launch(manifest(mapped('writer', writes, '', threshold('0.4')) + mapped('reader', writes, '', threshold('0.15')) + sco('after')));
+      // 0.2 is below the writer's threshold: "incomplete". 3.4.3 compares only cmi.progress_measure, so the
+      // suspended attempt's progress stays unknown and is not written (and a finished one is completed).
+      expect(finishSco(session, { 'cmi.objectives.0.id': 'P', 'cmi.objectives.0.progress_measure': '0.2', 'cmi.exit': 'suspend' })).toBe('reader');
+      expect(global(session)).toMatchObject({ completionStatus: 'incomplete', progressMeasure: 0.2 });
+      // The reader (threshold 0.15) is completed by the measure it read, but the global keeps the writer's status.
+      expect(primaryEntry(session, 'completion_status')).toBe('incomplete');
+    });
+
+    it('cmi.completion_status set by the SCO decides over the entry of the primary objective', () => {
+      const notProgressKnown =
+        '<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition referencedObjective="P" operator="not" condition="activityProgressKnown"/>' +
+        '</imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule></imsss:sequencingRules>';
+      const session = launch(manifest(mapped('writer', 'writeCompletionStatus="true"') + mapped('reader', '', notProgressKnown) + sco('after')));
+      // 3.4.3 transfers the entry's "completed": g is known and the reader is delivered.
+      expect(finishSco(session, { 'cmi.completion_status': 'unknown', 'cmi.objectives.0.id': 'P', 'cmi.objectives.0.completion_status': 'completed' })).toBe('after');
+      expect(global(session)).toMatchObject({ completionStatusKnown: false });
+    });
+
+    it('cmi.progress_measure set by the SCO decides over the entry of the primary objective', () => {
+      const session = launch(manifest(mapped('writer', writes, '', threshold('0.5')) + sco('after')));
+      finishSco(session, { 'cmi.objectives.0.id': 'P', 'cmi.objectives.0.progress_measure': '0.3', 'cmi.progress_measure': '0.6' });
+      // 3.4.3 transfers the entry's 0.3 after cmi.progress_measure.
+      expect(global(session)).toMatchObject({ progressMeasure: 0.6, completionStatus: 'completed' });
+    });
+  });
+
+  it('RB.1.3 / RB.1.4.2: default progress rollup with "if attempted" and "if not skipped" children', () => {
+    const pre = cluster('pre', sco('q1'), `${FLOW}<adlseq:rollupConsiderations requiredForCompleted="ifAttempted"/>`);
+    const post = cluster(
+      'post',
+      sco('p1') + sco('p2'),
+      `${FLOW}<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="attempted"/>` +
+        '</imsss:ruleConditions><imsss:ruleAction action="skip"/></imsss:preConditionRule></imsss:sequencingRules>' +
+        '<adlseq:rollupConsiderations requiredForCompleted="ifNotSkipped"/>',
+    );
+    const exitIfCompleted =
+      `${FLOW}<imsss:sequencingRules><imsss:exitConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="completed"/>` +
+      '</imsss:ruleConditions><imsss:ruleAction action="exit"/></imsss:exitConditionRule></imsss:sequencingRules>';
+    const session = launch(manifest(cluster('module', pre + post, exitIfCompleted) + sco('after')));
+    expect(session.current?.id).toBe('q1');
+    expect(finishSco(session)).toBe('p1');
+    // post is attempted now, so its skip rule holds and it leaves the module's completion rollup; pre (completed,
+    // attempted) decides: the module is completed and exits. 3.4.3 reads post as not skipped (no flow skipped it),
+    // and leaves pre out (its rollup never makes its progress known).
+    expect(finishSco(session)).toBe('after');
+    expect(activity(session, 'module').completionStatus).toBe('completed');
+  });
+
   it('the table of contents hides an activity whose Hidden from Choice rule holds now, with what it holds', () => {
     const hiddenIfAttempted =
       '<imsss:sequencingRules><imsss:preConditionRule><imsss:ruleConditions><imsss:ruleCondition condition="attempted"/>' +

@@ -60,7 +60,7 @@ export interface SaActivity {
   isCompleted: boolean;
   sequencingControls: { tracked: boolean; objectiveMeasureWeight: number; flow: boolean; forwardOnly: boolean };
   scaledPassingScore: number | null;
-  primaryObjective: { satisfiedByMeasure: boolean } | null;
+  primaryObjective: { id: string; satisfiedByMeasure: boolean } | null;
   rollupRules: { rules: SaRollupRule[] };
   rollupConsiderations: { measureSatisfactionIfActive: boolean };
   completedByMeasure: boolean;
@@ -68,6 +68,8 @@ export interface SaActivity {
   progressMeasure: number;
   progressMeasureStatus: boolean;
   isAvailable: boolean;
+  /** Set by scorm-again's flow when it skipped the activity; read by its rollup child filter. */
+  wasSkipped: boolean;
   sequencingRules: { preConditionRules: SaSequencingRule[] };
   getAvailableChildren(): SaActivity[];
   hasAttemptLimitExceeded(): boolean;
@@ -108,11 +110,19 @@ interface SaTerminationHandler {
   rollupProcess: {
     overallRollupProcess(activity: SaActivity, globalObjectives?: unknown): unknown;
     processGlobalObjectiveMapping(root: SaActivity, globalObjectives: unknown): unknown;
+    syncTerminatedActivityObjectives(activity: SaActivity, globalObjectives: unknown): unknown;
   };
   globalObjectiveMap: unknown;
   activityTree: { root: SaActivity | null };
   /** The SCO's run-time data as handed to the sequencer; null when no SCO is initialized. */
   getCMIData: (() => { completion_status_was_set?: boolean } | null) | null;
+}
+
+interface SaProgressRollupProcessor {
+  childFilter: SaChildFilter;
+  objectiveProcessor: { syncPrimaryObjectiveFromActivity(activity: SaActivity): void };
+  /** RB.1.3.a; true when the activity is completed by measure (and its status was set). */
+  activityProgressRollupUsingMeasure(activity: SaActivity): boolean;
 }
 
 interface SaMeasureRollupProcessor {
@@ -122,6 +132,8 @@ interface SaMeasureRollupProcessor {
 
 interface SaSequencingRule {
   action: string;
+  /** UP.2 for this rule: its conditions, combined, hold for the activity. */
+  evaluate(activity: SaActivity): boolean | 'unknown';
 }
 
 interface SaFlowTraversalService {
@@ -131,6 +143,15 @@ interface SaFlowTraversalService {
     checkSequencingRules(activity: SaActivity, rules: SaSequencingRule[]): string | null;
   };
   getActivityForEvaluation(activity: SaActivity): SaActivity;
+}
+
+/** SB.2.1's answer in scorm-again: the next activity, and the direction when it changes. */
+interface SaTraversalResult {
+  activity: SaActivity | null;
+  endSequencingSession: boolean;
+  exception?: string;
+  direction?: 'forward' | 'backward';
+  forwardOnlyCluster?: SaActivity;
 }
 
 interface SaChoiceRequestHandler {
@@ -149,6 +170,20 @@ interface SaNavigationLookAhead {
       flowSubprocess(from: SaActivity, direction: 'forward' | 'backward'): { deliverable: boolean };
     };
   };
+}
+
+/** The SCO's run-time data as scorm-again hands it to the sequencer (RTE → SN). */
+interface SaCmiTransferData {
+  completion_status: string;
+  completion_status_was_set?: boolean;
+  progress_measure: string;
+  objectives: { id: string; completion_status: string; completion_status_was_set?: boolean; progress_measure: string }[];
+}
+
+/** scorm-again's SequencingService, as far as the corrections use it. */
+interface SaSequencingService {
+  sequencing: { getCurrentActivity(): SaActivity | null };
+  configuration: { wasCMIElementSetByContent?: (element: string) => boolean };
 }
 
 /** scorm-again's answer from its choice checks. */
@@ -190,8 +225,12 @@ interface ProbeInstances {
   deliveryValidator: object;
   ruleEvaluator: object;
   measureProcessor: object;
+  rollupProcess: object;
+  progressProcessor: object;
   objectiveProcessor: object;
   terminationHandler: object;
+  rteDataTransfer: object;
+  sequencingService: object;
   activity: object;
   ruleCondition: object;
   valueAccess: object;
@@ -215,6 +254,13 @@ export function installScormAgainFixes(): void {
   const patches = corrections(instances);
   // Check every target before changing any, so a refusal leaves scorm-again untouched.
   for (const patch of patches) checkPatchTarget(patch);
+  // Not replaced, but wrapped for the length of one End Attempt (undoingAutoCompletion).
+  checkPatchTarget({
+    className: 'RollupProcess',
+    prototype: prototypeOf(instances.rollupProcess),
+    method: 'syncTerminatedActivityObjectives',
+    arity: 2,
+  });
   for (const patch of patches) apply(patch);
   installed = true;
 }
@@ -301,11 +347,11 @@ function probeInstances(): ProbeInstances {
         sequencingProcess?: { ruleEngine?: object; traversalService?: object; choiceHandler?: object; constraintValidator?: object };
         overallSequencingProcess?: {
           deliveryValidator?: object;
-          terminationHandler?: object;
+          terminationHandler?: { _rteDataTransferService?: object };
           navigationLookAhead?: object;
           navigationValidityService?: object;
         };
-        rollupProcess?: { ruleEvaluator?: object; measureProcessor?: object; objectiveProcessor?: object };
+        rollupProcess?: { ruleEvaluator?: object; measureProcessor?: object; objectiveProcessor?: object; progressProcessor?: object };
       }
     | null;
   const root = (api as unknown as { getSequencingState(): { rootActivity?: ProbeActivity } }).getSequencingState().rootActivity;
@@ -323,9 +369,13 @@ function probeInstances(): ProbeInstances {
     navigationValidityService: service?.overallSequencingProcess?.navigationValidityService,
     deliveryValidator: service?.overallSequencingProcess?.deliveryValidator,
     terminationHandler: service?.overallSequencingProcess?.terminationHandler,
+    rteDataTransfer: service?.overallSequencingProcess?.terminationHandler?._rteDataTransferService,
+    sequencingService: service,
     navigationLookAhead: service?.overallSequencingProcess?.navigationLookAhead,
     ruleEvaluator: service?.rollupProcess?.ruleEvaluator,
     measureProcessor: service?.rollupProcess?.measureProcessor,
+    rollupProcess: service?.rollupProcess,
+    progressProcessor: service?.rollupProcess?.progressProcessor,
     objectiveProcessor: service?.rollupProcess?.objectiveProcessor,
     activity: root,
     ruleCondition: root?.children?.[0]?.sequencingRules?.preConditionRules?.[0]?.conditions?.[0],
@@ -594,6 +644,37 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
           );
         } as never,
     },
+    // NB.2.1 Navigation Request Process, Jump: a valid Jump comes with the
+    // termination request Exit for the current activity when it is active,
+    // as Continue, Previous and Choice do, so TB.2.3 ends its attempt (UP.4)
+    // before the Jump Sequencing Request Process (SB.2.13) runs, and DB.2
+    // then begins a new attempt on every activity of the target's path that
+    // is not active. scorm-again 3.4.3 gives a Jump no termination request:
+    // a SCO's Jump to another activity ends the current attempt only through
+    // DB.2's Terminate Descendent Attempts (after sequencing), and a Jump to
+    // its own activity ends nothing, so no new attempt begins and the
+    // delivery is skipped as "already delivered" (ADL CM-03a: activity_7
+    // jumps to activity_7).
+    {
+      className: 'NavigationValidityService',
+      prototype: prototypeOf(instances.navigationValidityService),
+      method: 'validateJumpRequest',
+      arity: 1,
+      replacement: (original) =>
+        function validateJumpRequest(
+          this: { activityTree: { currentActivity: SaActivity | null } },
+          targetActivityId: string | null,
+        ): { valid: boolean; terminationRequest: string | null } {
+          const result = (original as (this: unknown, target: string | null) => { valid: boolean; terminationRequest: string | null }).call(
+            this,
+            targetActivityId,
+          );
+          if (result.valid && result.terminationRequest === null && this.activityTree.currentActivity?.isActive) {
+            result.terminationRequest = 'exit';
+          }
+          return result;
+        } as never,
+    },
     // SB.2.1 Flow Tree Traversal Subprocess, Backward: an activity first
     // among its siblings traverses by applying the process to its parent,
     // which starts with the parent's own check: "If the Sequencing Control
@@ -621,6 +702,43 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
             }
           }
           return (original as (this: unknown, ...args: unknown[]) => unknown).call(this, from, skipChildren);
+        } as never,
+    },
+    // SB.2.1 Flow Tree Traversal Subprocess, step 2: backward flow that
+    // enters a Forward Only cluster goes through its children forward (step
+    // 4.3.1.1), with Backward as the previous traversal direction; when it
+    // leaves the last of them (SB.2.2 step 3: every one was skipped), the
+    // direction reverses to Backward from the first child, without the
+    // Forward Only check (step 4.2.1: reversed direction), and so goes on
+    // from the cluster backward: into the activity before the cluster.
+    // scorm-again 3.4.3 bounds the forward pass to the cluster and ends the
+    // flow at its last child, so a Previous past a cluster whose children
+    // are all skipped delivers nothing (ADL CM-03b: from activity_8 past
+    // activity_4 into activity_1, whose last child activity_3 is delivered).
+    {
+      className: 'FlowTraversalService',
+      prototype: prototypeOf(instances.traversalService),
+      method: 'traverseForward',
+      arity: 2,
+      replacement: (original) =>
+        function traverseForward(
+          this: SaFlowTraversalService & { traverseBackward(from: SaActivity, skipChildren: boolean): SaTraversalResult },
+          from: SaActivity,
+          skipChildren: boolean,
+          forwardOnlyCluster: SaActivity | null = null,
+        ): SaTraversalResult {
+          const leavesLastChild =
+            forwardOnlyCluster !== null &&
+            from.parent === forwardOnlyCluster &&
+            (skipChildren || from.children.length === 0) &&
+            forwardOnlyCluster.getAvailableChildren().at(-1) === from;
+          if (leavesLastChild) {
+            // Step 2.2: from the first child, which is first among its
+            // siblings, step 4.2.2 applies the process to the cluster.
+            const result = this.traverseBackward(forwardOnlyCluster, true);
+            return result.activity && !result.direction ? { ...result, direction: 'backward' } : result;
+          }
+          return (original as (this: unknown, ...args: unknown[]) => SaTraversalResult).call(this, from, skipChildren, forwardOnlyCluster);
         } as never,
     },
     // Navigation look-ahead for Previous (adl.nav.request_valid.previous and
@@ -668,6 +786,60 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
       replacement: () =>
         function evaluateRollupRule(this: SaRollupRuleEvaluator, activity: SaActivity, rule: SaRollupRule): boolean {
           return rollupRuleHolds(this.childFilter, activity, rule);
+        } as never,
+    },
+    // RB.1.4.2 Check Child for Rollup Subprocess: a child whose Required For
+    // (Satisfied, Not Satisfied, Completed, Incomplete) is ifNotSkipped is
+    // left out when "the Sequencing Rules Check Process applied to the
+    // activity and its Skipped sequencing rules" returns an action, i.e.
+    // when its skip rules hold now. scorm-again 3.4.3 reads a flag its flow
+    // traversal left instead (whether the child was skipped when a flow last
+    // passed it), so a posttest that becomes satisfied by measure, and so
+    // skipped by its "satisfied → skip" rule, still counts as not completed
+    // for its module, whose "completed → exit" rule then does not end it
+    // (ADL T-01b: after activity_14 the module is left, activity_15 is not
+    // delivered). The flag is set from the rules for the length of the check.
+    {
+      className: 'RollupChildFilter',
+      prototype: prototypeOf((instances.ruleEvaluator as unknown as SaRollupRuleEvaluator).childFilter),
+      method: 'checkChildForRollupSubprocess',
+      arity: 3,
+      replacement: (original) =>
+        function checkChildForRollupSubprocess(this: unknown, child: SaActivity, ...rest: unknown[]): boolean {
+          const flowFlag = child.wasSkipped;
+          child.wasSkipped = child.sequencingRules.preConditionRules.some(
+            (rule) => rule.action === 'skip' && rule.evaluate(child) === true,
+          );
+          try {
+            return (original as (this: unknown, ...args: unknown[]) => boolean).call(this, child, ...rest);
+          } finally {
+            child.wasSkipped = flowFlag;
+          }
+        } as never,
+    },
+    // RB.1.3 Activity Progress Rollup Process: after RB.1.3.a (completed by
+    // measure), the Rollup Rule Check Subprocess (RB.1.4) with the
+    // activity's Incomplete rules, then with its Completed rules, each
+    // setting the attempt's progress when it holds. An activity without
+    // progress rollup rules has the SN's default ones, as ADL's reference
+    // sequencer creates them (SeqRollupRuleset): "completed if all
+    // (contributing) children completed", "incomplete if all children's
+    // progress is known", each through RB.1.4 with its own Check Child for
+    // Rollup (RB.1.4.2). scorm-again 3.4.3's default instead keeps only
+    // the children that contribute to both actions and makes the activity
+    // incomplete when none does, so a module whose pretest counts only "if
+    // attempted" and whose posttest counts only "if not skipped" is never
+    // completed and its "completed → exit" rule never fires (ADL T-01b).
+    // Its rollup also leaves a cluster's Attempt Progress Status false, so
+    // an "if attempted" parent leaves the cluster out.
+    {
+      className: 'ProgressRollupProcessor',
+      prototype: prototypeOf(instances.progressProcessor),
+      method: 'activityProgressRollupProcess',
+      arity: 1,
+      replacement: () =>
+        function activityProgressRollupProcess(this: SaProgressRollupProcessor, activity: SaActivity): void {
+          rollUpProgress(this, activity);
         } as never,
     },
     // RB.1.1 Measure Rollup Process: every tracked child adds its Rollup
@@ -727,12 +899,15 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
     //   the progress stays unknown. scorm-again completes the attempt
     //   whenever its progress is unknown, so a post-condition
     //   "activityProgressKnown → retry" redelivers the activity (ADL CM-06,
-    //   RU-19b). Such an auto-completion is undone after scorm-again's End
-    //   Attempt: the leaf's progress becomes unknown again, its ancestors'
-    //   progress goes back to what it was before the rollup of the
-    //   auto-completion (RB.1.3 leaves a cluster's progress unchanged when
-    //   no rule holds, so rolling up again does not undo it by itself), and
-    //   the global objectives and the rollup are brought up to date again.
+    //   RU-19b). Such an auto-completion is undone inside scorm-again's End
+    //   Attempt, between the step that makes it and the writes of the
+    //   objective maps that follow: undone afterwards, the completion would
+    //   already have been written to a global objective and read from there
+    //   into other activities, which keep it when the global's progress
+    //   becomes unknown again (ADL CO-13a: activity_2 reads activity_1's
+    //   primary objective and would not be skipped as "not progress
+    //   known"). The rollup and the mappings then run on the unknown
+    //   progress.
     {
       className: 'TerminationHandler',
       prototype: prototypeOf(instances.terminationHandler),
@@ -743,18 +918,9 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
           const endsClusterAttempt = activity.isActive && activity.children.length > 0;
           const contentSetProgress =
             activity.isActive && activity.children.length === 0 && this.getCMIData?.()?.completion_status_was_set === true;
-          // scorm-again sets this flag exactly when its End Attempt completes the attempt.
-          if (contentSetProgress) activity.wasAutoCompleted = false;
-          const ancestorsProgress = contentSetProgress ? ancestors(activity).map(progressOf) : [];
-          (original as (this: unknown, activity: SaActivity) => void).call(this, activity);
-          if (contentSetProgress && activity.wasAutoCompleted) {
-            activity.wasAutoCompleted = false;
-            activity.attemptProgressStatus = false;
-            activity.completionStatus = 'unknown';
-            for (const progress of ancestorsProgress) restoreProgress(progress);
-            this.rollupProcess.processGlobalObjectiveMapping(this.activityTree.root ?? activity, this.globalObjectiveMap);
-            this.rollupProcess.overallRollupProcess(activity, this.globalObjectiveMap);
-          }
+          const run = () => (original as (this: unknown, activity: SaActivity) => void).call(this, activity);
+          if (contentSetProgress) undoingAutoCompletion(this.rollupProcess, activity, run);
+          else run();
           const [child] = activity.children;
           if (endsClusterAttempt && child) this.rollupProcess.overallRollupProcess(child, this.globalObjectiveMap);
         } as never,
@@ -770,6 +936,11 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
     // is transferred) without that comparison, so a progress measure of 0.8
     // read from a global objective leaves an activity with threshold 0.5
     // "incomplete" and its "completed → skip" rule does not fire (ADL CO-02a).
+    // The comparison decides the activity's attempt only: the primary
+    // objective keeps the completion status it read, so that delivering the
+    // reader does not write its own verdict back to the global objective
+    // (ADL CO-10: activity_2, threshold 0.15, reads 0.2 and "incomplete" from
+    // activity_1, threshold 0.4, and its content must see "incomplete").
     {
       className: 'Activity',
       prototype: prototypeOf(instances.activity),
@@ -778,7 +949,58 @@ function corrections(instances: ProbeInstances): MethodPatch[] {
       replacement: (original) =>
         function setPrimaryObjectiveState(this: SaActivity, ...args: unknown[]): void {
           (original as (this: unknown, ...args: unknown[]) => void).apply(this, args);
-          applyCompletedByMeasure(this);
+          applyCompletedByMeasure(this, 'attempt');
+        } as never,
+    },
+    // The same comparison when the SCO's data is transferred at the end of
+    // its attempt (UP.4 step 1): there the activity's own completion status
+    // is the primary objective's, which its objective maps write
+    // (writeCompletionStatus). scorm-again 3.4.3 compares only when the SCO
+    // set cmi.progress_measure, and not for the progress measure of the
+    // primary objective's cmi.objectives entry, after which End Attempt
+    // completes the attempt whose progress it finds unknown (ADL CO-10:
+    // activity_1 sets the entry's progress measure 0.2 below its threshold
+    // 0.4, and wrote "completed").
+    {
+      className: 'RteDataTransferService',
+      prototype: prototypeOf(instances.rteDataTransfer),
+      method: 'transferRteData',
+      arity: 1,
+      replacement: (original) =>
+        function transferRteData(this: unknown, activity: SaActivity): void {
+          (original as (this: unknown, activity: SaActivity) => void).call(this, activity);
+          applyCompletedByMeasure(activity, 'attemptAndPrimaryObjective');
+        } as never,
+    },
+    // RTE → sequencing data for the primary objective: what the SCO set in
+    // this session through cmi.completion_status or cmi.progress_measure is
+    // the primary objective's progress; its cmi.objectives entry (the same
+    // objective seen from the objectives collection) does not override it.
+    // ADL's reference LMS keeps the progress unknown when the SCO set
+    // cmi.completion_status "unknown" and the entry's completion status
+    // "completed" (ADL CO-13a), and transfers cmi.progress_measure 0.39 set
+    // in this session over the entry's 0.3 left from the session before
+    // (ADL CO-10, Act2V2). scorm-again 3.4.3 lets the entry win when the SCO
+    // set it, and always for the progress measure. A value only restored
+    // from an earlier session (cmi.exit "suspend") does not take precedence:
+    // the entry set in this session does (ADL CO-10, Act2V3).
+    {
+      className: 'SequencingService',
+      prototype: prototypeOf(instances.sequencingService),
+      method: 'getCMIDataForTransfer',
+      arity: 0,
+      replacement: (original) =>
+        function getCMIDataForTransfer(this: SaSequencingService): SaCmiTransferData {
+          const data = (original as (this: unknown) => SaCmiTransferData).call(this);
+          const primaryId = this.sequencing.getCurrentActivity()?.primaryObjective?.id;
+          const entry = primaryId ? data.objectives.find((objective) => objective.id === primaryId) : undefined;
+          if (!entry) return data;
+          if (data.completion_status_was_set === true) {
+            entry.completion_status = 'unknown';
+            entry.completion_status_was_set = false;
+          }
+          if (this.configuration.wasCMIElementSetByContent?.('cmi.progress_measure') === true) entry.progress_measure = '';
+          return data;
         } as never,
     },
     // Objective Map (SN 4th Ed. 3.10.3, SM.7): a local objective that reads
@@ -1015,38 +1237,61 @@ function namesContainer(api: SaApi, element: string): boolean {
   return true;
 }
 
-function ancestors(activity: SaActivity): SaActivity[] {
-  const found: SaActivity[] = [];
-  for (let parent = activity.parent; parent; parent = parent.parent) found.push(parent);
-  return found;
-}
 
-interface ProgressSnapshot {
-  activity: SaActivity;
-  completionStatus: CompletionStatus;
-  attemptProgressStatus: boolean;
-}
-
-function progressOf(activity: SaActivity): ProgressSnapshot {
-  return { activity, completionStatus: activity.completionStatus, attemptProgressStatus: activity.attemptProgressStatus };
-}
-
-function restoreProgress({ activity, completionStatus, attemptProgressStatus }: ProgressSnapshot): void {
-  activity.completionStatus = completionStatus;
-  activity.attemptProgressStatus = attemptProgressStatus;
+/**
+ * Runs scorm-again's End Attempt for a leaf whose content set its progress,
+ * undoing the auto-completion it makes before its first write of the
+ * objective maps (syncTerminatedActivityObjectives, which 3.4.3's End
+ * Attempt calls right after its completion steps), so nothing after sees it.
+ */
+function undoingAutoCompletion(rollupProcess: SaTerminationHandler['rollupProcess'], activity: SaActivity, run: () => void): void {
+  // scorm-again sets this flag exactly when its End Attempt completes the attempt.
+  activity.wasAutoCompleted = false;
+  const own = rollupProcess as unknown as Record<string, unknown>;
+  const write = rollupProcess.syncTerminatedActivityObjectives;
+  own.syncTerminatedActivityObjectives = function (this: unknown, ...args: unknown[]): unknown {
+    if (activity.wasAutoCompleted) {
+      activity.wasAutoCompleted = false;
+      activity.attemptProgressStatus = false;
+      // The setter also makes the primary objective's progress unknown.
+      activity.completionStatus = 'unknown';
+    }
+    return (write as (...args: unknown[]) => unknown).apply(this, args);
+  };
+  try {
+    run();
+  } finally {
+    delete own.syncTerminatedActivityObjectives;
+  }
 }
 
 const PROGRESS_CONDITIONS = new Set(['completed', 'activityCompleted', 'progressKnown', 'activityProgressKnown']);
 
-/** The completion status a known progress measure gives an activity completed by measure. */
-export function applyCompletedByMeasure(activity: SaActivity): void {
+/**
+ * The completion status a known progress measure gives an activity completed
+ * by measure: for its attempt only, or (at the end of the attempt) also for
+ * its primary objective, which scorm-again's completionStatus setter updates.
+ */
+export function applyCompletedByMeasure(activity: SaActivity, scope: 'attempt' | 'attemptAndPrimaryObjective'): void {
   if (!activity.completedByMeasure) return;
   const completion = !activity.progressMeasureStatus
     ? 'unknown'
     : activity.progressMeasure >= activity.minProgressMeasure
       ? 'completed'
       : 'incomplete';
-  if (activity.completionStatus !== completion) activity.completionStatus = completion;
+  if (scope === 'attemptAndPrimaryObjective') {
+    // Also when the attempt has it already: the setter updates the objective.
+    activity.completionStatus = completion;
+  } else {
+    // The setter's own two fields, without its update of the primary objective.
+    const fields = activity as unknown as { _completionStatus: CompletionStatus; _isCompleted: boolean };
+    fields._completionStatus = completion;
+    fields._isCompleted = completion === 'completed';
+  }
+  // RB.1.3.a: a known measure makes the attempt's progress known (Attempt
+  // Progress Status), so End Attempt (UP.4) does not complete it for the
+  // content.
+  activity.attemptProgressStatus = completion !== 'unknown';
 }
 
 // ---------------------------------------------------------------------------
@@ -1180,6 +1425,46 @@ function rollupConditionValue(child: SaActivity, condition: SaRollupCondition): 
 function fromBoolean(value: boolean): Tristate {
   return value ? 'true' : 'false';
 }
+
+// ---------------------------------------------------------------------------
+// RB.1.3
+
+function rollUpProgress(processor: SaProgressRollupProcessor, activity: SaActivity): void {
+  if (processor.activityProgressRollupUsingMeasure(activity)) return;
+  const defined = activity.rollupRules.rules.filter((rule) => rule.action === 'completed' || rule.action === 'incomplete');
+  const rules = defined.length > 0 ? defined : DEFAULT_PROGRESS_RULES;
+  const holds = (action: string) =>
+    rules.some((rule) => rule.action === action && rollupRuleHolds(processor.childFilter, activity, rule));
+  // Incomplete first, then Completed, so Completed wins when both hold.
+  let status: 'completed' | 'incomplete' | null = holds('incomplete') ? 'incomplete' : null;
+  if (holds('completed')) status = 'completed';
+  if (status === null) return;
+  activity.attemptProgressStatus = true;
+  activity.completionStatus = status;
+  processor.objectiveProcessor.syncPrimaryObjectiveFromActivity(activity);
+}
+
+function defaultRule(action: string, condition: string): SaRollupRule {
+  return {
+    action,
+    consideration: 'all',
+    minimumCount: 0,
+    minimumPercent: 0,
+    conditionCombination: 'all',
+    conditions: [
+      {
+        condition,
+        operator: 'noOp',
+        parameters: new Map(),
+        // Never reached: rollupConditionValue knows both conditions.
+        evaluate: () => false,
+      },
+    ],
+  };
+}
+
+/** The SN's default progress rollup rules (ADL SeqRollupRuleset). */
+const DEFAULT_PROGRESS_RULES: readonly SaRollupRule[] = [defaultRule('completed', 'completed'), defaultRule('incomplete', 'progressKnown')];
 
 // ---------------------------------------------------------------------------
 // RB.1.1
