@@ -1,7 +1,7 @@
 // The checks of SB.2.9 Choice Sequencing Request Process (SCORM 2004 4th Ed.
 // SN) between the target's own checks (exists, not hidden, its parent allows
 // choice) and its delivery: can the learner get from the current activity to
-// the target? scorm-again-fixes.ts installs them in place of scorm-again's
+// the target? scorm-again-fixes/choice.ts installs them in place of scorm-again's
 // own, which read Constrain Choice and Prevent Activation differently.
 //
 // The cases and their order follow ADL's reference sequencer

@@ -18,7 +18,7 @@ import { Scorm2004API } from 'scorm-again';
 import type { ScormItem, ScormManifest, ScormOrganization } from '../../manifest/scorm-manifest.types.js';
 import { buildSequencingSettings, defaultOrganization, type SequencingSettings } from './activity-tree.js';
 import { applyLaunchData, launchData, type LaunchLearner } from './launch-data.js';
-import { installScormAgainFixes } from './scorm-again-fixes.js';
+import { installScormAgainFixes } from './scorm-again-fixes/index.js';
 
 // scorm-again's sequencer, corrected where it deviates from the SN book.
 // Installed when this module loads, so a wrong scorm-again version fails at

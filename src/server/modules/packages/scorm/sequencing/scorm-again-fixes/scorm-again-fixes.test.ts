@@ -1,9 +1,9 @@
-// Each correction in scorm-again-fixes.ts on the smallest activity tree that
+// Each correction in scorm-again-fixes/ on the smallest activity tree that
 // shows it: every test here fails against scorm-again 3.4.3 as published.
 
 import { describe, expect, it } from 'vitest';
-import { parseScormManifest } from '../../manifest/scorm-manifest.parse.js';
-import { CourseSession } from './course-session.js';
+import { parseScormManifest } from '../../../manifest/scorm-manifest.parse.js';
+import { CourseSession } from '../course-session.js';
 import {
   assertVersion,
   checkPatchTarget,
@@ -11,7 +11,7 @@ import {
   PATCHED_SCORM_AGAIN_VERSION,
   ScormAgainFixError,
   type SaActivity,
-} from './scorm-again-fixes.js';
+} from './index.js';
 
 const learner = { id: 'p-1', name: 'Kari' };
 
