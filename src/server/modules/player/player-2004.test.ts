@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTenant, type Tenant } from '../../../../test/factories.js';
+import { NodePlayer } from '../../../../test/fixtures/packages/node-player.js';
 import { packageTestConfig, tempDataDir, uploadPackage } from '../../../../test/fixtures/packages/upload.js';
-import { commitOk, launchOk, openSession, runtimePost } from '../../../../test/fixtures/scorm/runtime.js';
+import { launchOk, openSession, runtimePost } from '../../../../test/fixtures/scorm/runtime.js';
 import { scorm2004CourseZip } from '../../../../test/fixtures/scorm/scorm-packages.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
-import type { Commit, SessionResponse } from '../../../shared/api/player.js';
 import { courseReport } from '../../../web/player/course-report.js';
-import type { ScormManifest } from '../packages/manifest/scorm-manifest.types.js';
-import { CourseSession } from '../packages/scorm/sequencing/course-session.js';
 
 // A SCORM 2004 course with two SCOs in flow order, driven the way the browser
 // player drives it: the shared CourseSession runs the sequencer, the SCO calls
@@ -27,61 +25,6 @@ afterAll(async () => {
   await data.cleanup();
 });
 
-/** The browser player's bookkeeping in miniature: a CourseSession plus the commit sequence. */
-class NodePlayer {
-  readonly course: CourseSession;
-  private seq: number;
-  token: string;
-
-  constructor(readonly session: SessionResponse) {
-    this.token = session.token;
-    this.seq = session.lastSeq;
-    this.course = new CourseSession(session.manifest as ScormManifest, { learner: session.learner, ...(session.courseState ? { stored: session.courseState } : {}) });
-    this.course.start();
-  }
-
-  get api() {
-    return this.course.api;
-  }
-
-  async commit(item: string | null, events: Commit['events'], withCourse: boolean, cmi?: Record<string, unknown>) {
-    const commit: Commit = {
-      seq: ++this.seq,
-      events,
-      ...(item ? { item, cmi: cmi ?? (this.api.renderCMIToJSONObject() as Record<string, unknown>) } : {}),
-      ...(withCourse ? { course: courseReport(this.course) } : {}),
-    };
-    const res = await commitOk(t, this.token, [commit]);
-    this.token = res.token;
-    return res;
-  }
-
-  async initialize() {
-    expect(this.api.Initialize('')).toBe('true');
-    await this.commit(this.course.current!.id, ['initialize'], false);
-  }
-
-  set(values: Record<string, string>) {
-    for (const [element, value] of Object.entries(values)) expect(this.api.SetValue(element, value), element).toBe('true');
-  }
-
-  /** The SCO terminates; the player snapshots its data, lets the sequencer deliver, and commits both. */
-  async terminate() {
-    const item = this.course.current!.id;
-    // As the player does: the data as the SCO left it, before scorm-again folds session_time into total_time.
-    let cmi: Record<string, unknown> = {};
-    this.api.on('Terminate', () => (cmi = this.api.renderCMIToJSONObject() as Record<string, unknown>));
-    expect(this.api.Terminate('')).toBe('true');
-    this.course.prepareDelivery();
-    await this.commit(item, ['terminate'], true, cmi);
-  }
-
-  async navigate(request: 'continue' | 'previous' | 'suspendAll' | 'exitAll') {
-    expect(this.course.navigate(request)).toBe(true);
-    await this.commit(null, [], true);
-  }
-}
-
 async function setUp() {
   const tenant = await buildTenant(t.db);
   const up = await uploadPackage(t, tenant.sessions.municipal_admin!, tenant.municipality.id, scorm2004CourseZip());
@@ -90,7 +33,7 @@ async function setUp() {
 
 async function play(tenant: Tenant, packageId: string) {
   const launched = await launchOk(t, tenant.sessions.employee!, tenant.municipality.id, { packageId });
-  return { launched, player: new NodePlayer(await openSession(t, launched.token)) };
+  return { launched, player: new NodePlayer(t, await openSession(t, launched.token)) };
 }
 
 const verbsOf = async (tenant: Tenant, registration: string) =>
