@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { forgetCredential, secretHash } from './lrs-auth.js';
+import { secretHash } from './lrs-auth.js';
 
 /** How long a rotated-out secret keeps working by default, so content can be reconfigured. */
 export const DEFAULT_ROTATION_GRACE_HOURS = 24;
@@ -63,7 +63,12 @@ export async function findCredential(db: Kysely<DB>, municipalityId: string, id:
   return row ? toRow(row) : null;
 }
 
-/** A new secret; the old one keeps working for `graceHours` (0 = stops at once). */
+/**
+ * A new secret; the old one keeps working for `graceHours` (0 = stops at once).
+ * The caller clears the credential cache (forgetCredential) after its
+ * transaction commits: cleared earlier, a request in between would cache the
+ * old row again.
+ */
 export async function rotateCredential(db: Kysely<DB>, municipalityId: string, id: string, graceHours: number): Promise<(CredentialRow & { secret: string }) | null> {
   const secret = newSecret();
   const now = new Date();
@@ -81,7 +86,6 @@ export async function rotateCredential(db: Kysely<DB>, municipalityId: string, i
     .returning(columns)
     .executeTakeFirst();
   if (!row) return null;
-  forgetCredential(row.key);
   return { ...toRow(row), secret };
 }
 
@@ -95,6 +99,5 @@ export async function revokeCredential(db: Kysely<DB>, municipalityId: string, i
     .returning(columns)
     .executeTakeFirst();
   if (!row) return null;
-  forgetCredential(row.key);
   return toRow(row);
 }

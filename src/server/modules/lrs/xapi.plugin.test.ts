@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMunicipality } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { createLrsCredential, xapi, type XapiCredential } from '../../../../test/xapi.js';
+import { forgetCredential } from './lrs-auth.js';
 import { revokeCredential, rotateCredential } from './lrs-credentials.repository.js';
 
 let t: TestApp;
@@ -64,8 +65,10 @@ describe('the /xapi transport', () => {
     expect((await xapi(t.app, fresh, 'GET', '/activities', { query: { activityId: 'http://x.example/a' } })).statusCode).not.toBe(401);
     expect((await xapi(t.app, c, 'GET', '/activities', { query: { activityId: 'http://x.example/a' } })).statusCode).not.toBe(401);
     await rotateCredential(t.db, municipalityId, c.id, 0);
+    forgetCredential(c.key); // as the admin service does after its commit
     expect((await xapi(t.app, c, 'GET', '/activities', { query: { activityId: 'http://x.example/a' } })).statusCode).toBe(401);
     await revokeCredential(t.db, municipalityId, c.id);
+    forgetCredential(c.key);
     expect((await xapi(t.app, fresh, 'GET', '/activities', { query: { activityId: 'http://x.example/a' } })).statusCode).toBe(401);
   });
 

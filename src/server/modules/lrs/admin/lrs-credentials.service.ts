@@ -7,6 +7,7 @@ import { AppError } from '../../../http/app-error.js';
 import { actorOf, requirePrincipal, type RequestContext } from '../../../http/context.js';
 import { assertMunicipalityVisible } from '../../access/access.policy.js';
 import { recordAudit, type Actor } from '../../audit/audit.repository.js';
+import { forgetCredential } from '../lrs-auth.js';
 import { findCredential, insertCredential, listCredentials, revokeCredential, rotateCredential, type CredentialRow } from '../lrs-credentials.repository.js';
 import { lrsAdminPolicy } from './lrs-admin.policy.js';
 
@@ -92,6 +93,7 @@ export async function rotateMunicipalCredential(
     });
     return row;
   });
+  forgetCredential(rotated.key); // after the commit, so no request re-caches the old secret
   return { credential: presentCredential(rotated), endpoint: xapiEndpoint(ctx.config.publicUrl), key: rotated.key, secret: rotated.secret };
 }
 
@@ -104,5 +106,6 @@ export async function revokeMunicipalCredential(ctx: RequestContext, municipalit
     await recordAudit(tx, municipalityId, actorOf(ctx), { action: 'lrs_credential.revoke', entityType: 'lrs_credential', entityId: row.id, before: auditView(before), after: auditView(row) });
     return row;
   });
+  forgetCredential(revoked.key); // after the commit, so no request re-caches the credential as still valid
   return presentCredential(revoked);
 }

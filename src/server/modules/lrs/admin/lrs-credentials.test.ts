@@ -133,6 +133,9 @@ describe('rotating and revoking', () => {
   it('revokes at once, old secrets included; a revoked credential cannot be rotated or revoked again', async () => {
     const issued = await create('Revoked');
     const rotated = (await call(t.app, tenant.sessions.municipal_admin, 'POST', `${base}/${issued.credential.id}/rotate`, { graceHours: 48 })).json<Issued>();
+    // Used (and so cached) just before: the revocation must still take effect at once.
+    expect(await accepts(issued.key, rotated.secret)).toBe(true);
+    expect(await accepts(issued.key, issued.secret)).toBe(true);
     const res = await call(t.app, tenant.sessions.municipal_admin, 'POST', `${base}/${issued.credential.id}/revoke`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ id: issued.credential.id, status: 'revoked', previousValidUntil: null });
