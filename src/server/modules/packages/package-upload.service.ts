@@ -99,6 +99,11 @@ export async function receiveUpload(ctx: RequestContext, municipalityId: string,
   return accepted;
 }
 
+const FAMILY_MISSING = {
+  cmi5: 'This is not a cmi5 course: the package has no cmi5.xml at its root.',
+  scorm: 'This is not a SCORM package: it has no imsmanifest.xml at its root.',
+} as const;
+
 /**
  * Unpack → validate → store. A refusal or a failure leaves no files and no
  * package rows, only the upload's status. With `expect`, a package of the
@@ -132,8 +137,7 @@ export async function processUpload(deps: AppDeps, actor: Actor, municipalityId:
     await writing;
     await setPhase('validating');
     const inspected = await inspectPackage(filesFolder, unzipped.files.map((f) => f.path));
-    if (options.expect === 'cmi5' && inspected.family !== 'cmi5') throw reject('MANIFEST_MISSING', 'This is not a cmi5 course: the package has no cmi5.xml at its root.');
-    if (options.expect === 'scorm' && inspected.family !== 'scorm') throw reject('MANIFEST_MISSING', 'This is not a SCORM package: it has no imsmanifest.xml at its root.');
+    if (options.expect && inspected.family !== options.expect) throw reject('MANIFEST_MISSING', FAMILY_MISSING[options.expect]);
     await setPhase('storing');
     // Three steps, so that no transaction stays open while the files are
     // stored (on S3 that is an upload of every file, and on the embedded

@@ -3,6 +3,7 @@ import type { CommitResponse, commitRequestSchema, PlayerItem, RuntimeGrant, Ses
 import { withTenant, type TenantTx } from '../../db/tenant.js';
 import { AppError } from '../../http/app-error.js';
 import type { AppDeps } from '../../http/context.js';
+import { defaultOrganizationOf } from '../packages/manifest/default-organization.js';
 import type { ScormItem, ScormManifest } from '../packages/manifest/scorm-manifest.types.js';
 import { contentLinkFor } from '../packages/packages.service.js';
 import type { CmiJson } from './cmi.js';
@@ -41,7 +42,7 @@ async function runtimeGrant(deps: AppDeps, grant: LaunchGrant, key: { packageId:
 
 function manifestItems(manifest: ScormManifest): Map<string, ScormItem> {
   const items = new Map<string, ScormItem>();
-  const organization = manifest.organizations.find((o) => o.identifier === manifest.defaultOrganizationId) ?? manifest.organizations[0];
+  const organization = defaultOrganizationOf(manifest);
   const walk = (list: ScormItem[]) => list.forEach((item) => (items.set(item.identifier, item), walk(item.children)));
   walk(organization?.items ?? []);
   return items;

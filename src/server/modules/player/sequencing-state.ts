@@ -1,4 +1,5 @@
 import type { CourseReport } from '../../../shared/api/player.js';
+import { defaultOrganizationOf } from '../packages/manifest/default-organization.js';
 import type { ScormManifest } from '../packages/manifest/scorm-manifest.types.js';
 
 // What of a finished SCORM 2004 attempt the next attempt inherits. Global
@@ -17,7 +18,7 @@ export function isStoredCourseState(value: unknown): value is StoredCourseState 
 
 export function inheritedCourseState(previous: unknown, manifest: ScormManifest): StoredCourseState | null {
   if (!isStoredCourseState(previous) || !previous.sequencing) return null;
-  const organization = manifest.organizations.find((o) => o.identifier === manifest.defaultOrganizationId) ?? manifest.organizations[0];
+  const organization = defaultOrganizationOf(manifest);
   if (!organization) return null;
   let state: Record<string, unknown>;
   try {

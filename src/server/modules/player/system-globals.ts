@@ -1,4 +1,5 @@
-import type { ScormItem, ScormManifest, ScormOrganization, SequencingDefinition } from '../packages/manifest/scorm-manifest.types.js';
+import { defaultOrganizationOf } from '../packages/manifest/default-organization.js';
+import type { ScormItem, ScormManifest, SequencingDefinition } from '../packages/manifest/scorm-manifest.types.js';
 import { isStoredCourseState, type StoredCourseState } from './sequencing-state.js';
 
 // The learner's global objectives and shared data stores across SCORM 2004
@@ -27,10 +28,6 @@ export type SystemGlobals = {
 export const noSystemGlobals = (): SystemGlobals => ({ objectives: new Map(), sharedData: new Map() });
 
 type Targets = { readObjectives: Set<string>; writeObjectives: Set<string>; readData: Set<string>; writeData: Set<string> };
-
-export function defaultOrganizationOf(manifest: ScormManifest): ScormOrganization | undefined {
-  return manifest.organizations.find((o) => o.identifier === manifest.defaultOrganizationId) ?? manifest.organizations[0];
-}
 
 /** Does the course share anything with the learner's other courses at all? */
 export function sharesSystemGlobals(manifest: ScormManifest): { objectives: boolean; sharedData: boolean } {

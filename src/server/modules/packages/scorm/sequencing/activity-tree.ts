@@ -7,6 +7,7 @@
 // No Node-only API: the browser player builds its tree with this too.
 
 import type { Settings } from 'scorm-again';
+import { defaultOrganizationOf } from '../../manifest/default-organization.js';
 import type {
   AdlObjective,
   ObjectiveDefinition,
@@ -35,8 +36,7 @@ export class SequencingAdapterError extends Error {
 
 /** The organization the learner takes: the manifest's default one. */
 export function defaultOrganization(manifest: ScormManifest): ScormOrganization {
-  const organization =
-    manifest.organizations.find((org) => org.identifier === manifest.defaultOrganizationId) ?? manifest.organizations[0];
+  const organization = defaultOrganizationOf(manifest);
   if (!organization) throw new SequencingAdapterError('The manifest has no organization');
   if (manifest.version === 'scorm12') throw new SequencingAdapterError('SCORM 1.2 packages have no sequencing');
   return organization;
