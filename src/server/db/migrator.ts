@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_player.js';
 import * as m0009 from './migrations/0009_cmi5.js';
 import * as m0010 from './migrations/0010_package_version_numbers.js';
 import * as m0011 from './migrations/0011_player_global_objectives.js';
+import * as m0012 from './migrations/0012_learning.js';
 
 // Listed explicitly (not read from disk) so that migrations run the same under
 // tsx, vitest and a bundler. Forward-only: add a new file, never edit an old one.
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_cmi5': m0009,
   '0010_package_version_numbers': m0010,
   '0011_player_global_objectives': m0011,
+  '0012_learning': m0012,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

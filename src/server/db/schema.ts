@@ -664,7 +664,215 @@ export interface Cmi5SatisfiedTable {
   satisfied_at: CreatedAt;
 }
 
+// ---- learning (migration 0012) ----
+
+export type LearningItemKind = 'course' | 'scorm' | 'cmi5' | 'xapi' | 'video' | 'link' | 'event';
+export type LearningStatus = 'in_progress' | 'completed' | 'passed' | 'failed';
+export type CompletionSource = 'course' | 'scorm' | 'cmi5' | 'xapi' | 'video' | 'link' | 'event' | 'manual';
+
+export interface LearningItemsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  kind: LearningItemKind;
+  owner_network_id: string | null;
+  status: Generated<'draft' | 'published' | 'archived'>;
+  titles: ColumnType<Record<string, string>, string, string>;
+  descriptions: ColumnType<Record<string, string>, string | undefined, string>;
+  languages: string[];
+  duration_minutes: number | null;
+  framework_version_id: string | null;
+  package_id: string | null;
+  url: string | null;
+  xapi_activity_id: string | null;
+  certificate_enabled: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface LearningItemCompetencesTable {
+  municipality_id: string;
+  item_id: string;
+  competence_code: string;
+  level: number | null;
+}
+
+export interface LearningAssetsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  item_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  storage_key: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CourseEditionsTable {
+  municipality_id: string;
+  item_id: string;
+  language: string;
+  draft: ColumnType<unknown, string, string>;
+  draft_updated_at: UpdatedAt;
+  draft_updated_by: string | null;
+  published_version: number | null;
+}
+
+export interface CourseVersionsTable {
+  municipality_id: string;
+  item_id: string;
+  language: string;
+  version: number;
+  content: ColumnType<unknown, string, never>;
+  published_at: CreatedAt;
+  published_by: string | null;
+}
+
+export interface LearningProgressTable {
+  municipality_id: string;
+  person_id: string;
+  item_id: string;
+  item_municipality_id: string;
+  status: LearningStatus;
+  language: string | null;
+  course_version: number | null;
+  current_lesson_id: string | null;
+  score_scaled: number | null;
+  started_at: CreatedAt;
+  last_activity_at: UpdatedAt;
+  completed_at: Date | null;
+}
+
+export interface LessonProgressTable {
+  municipality_id: string;
+  person_id: string;
+  item_id: string;
+  lesson_id: string;
+  language: string;
+  course_version: number;
+  completed: Generated<boolean>;
+  quiz_answers: ColumnType<unknown, string | null | undefined, string | null>;
+  quiz_score: number | null;
+  quiz_passed: boolean | null;
+  quiz_attempts: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface LearningCompletionsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  person_id: string;
+  item_id: string;
+  item_municipality_id: string;
+  outcome: 'completed' | 'passed';
+  score_scaled: number | null;
+  source: CompletionSource;
+  statement_id: string | null;
+  completed_at: Date;
+  recorded_at: CreatedAt;
+}
+
+export interface LearningAssignmentsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  item_id: string;
+  item_municipality_id: string;
+  target_kind: 'person' | 'unit' | 'profession' | 'role_profile';
+  target_person_id: string | null;
+  target_unit_id: string | null;
+  target_profession: string | null;
+  target_role_profile_id: string | null;
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  due_days: number | null;
+  recurrence_months: number | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  archived_at: Date | null;
+}
+
+export interface LearningRemindersTable {
+  municipality_id: string;
+  assignment_id: string;
+  person_id: string;
+  due_date: ColumnType<string, string, never>;
+  kind: 'due_soon' | 'overdue';
+  sent_at: CreatedAt;
+}
+
+export interface LearningSessionsTable {
+  municipality_id: string;
+  id: Generated<string>;
+  item_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  location: string | null;
+  online_url: string | null;
+  capacity: number | null;
+  cancelled_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface LearningRegistrationsTable {
+  municipality_id: string;
+  session_id: string;
+  person_id: string;
+  status: 'registered' | 'waitlisted' | 'cancelled';
+  registered_at: CreatedAt;
+  attended: boolean | null;
+  attendance_marked_at: Date | null;
+}
+
+export interface IssuerKeysTable {
+  municipality_id: string;
+  id: Generated<string>;
+  algorithm: 'Ed25519';
+  public_jwk: ColumnType<Record<string, string>, string, never>;
+  private_key_encrypted: Buffer;
+  created_at: CreatedAt;
+  retired_at: Date | null;
+}
+
+export interface CertificatesTable {
+  municipality_id: string;
+  id: Generated<string>;
+  person_id: string;
+  item_id: string;
+  completion_id: string;
+  verification_code: string;
+  language: string;
+  holder_name: string;
+  item_title: string;
+  issued_at: CreatedAt;
+  badge_jwt: string | null;
+  key_id: string | null;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
+}
+
+export interface CertificateCodesTable {
+  code: string;
+  municipality_id: string;
+  certificate_id: string;
+}
+
 export interface DB {
+  learning_items: LearningItemsTable;
+  learning_item_competences: LearningItemCompetencesTable;
+  learning_assets: LearningAssetsTable;
+  course_editions: CourseEditionsTable;
+  course_versions: CourseVersionsTable;
+  learning_progress: LearningProgressTable;
+  lesson_progress: LessonProgressTable;
+  learning_completions: LearningCompletionsTable;
+  learning_assignments: LearningAssignmentsTable;
+  learning_reminders: LearningRemindersTable;
+  learning_sessions: LearningSessionsTable;
+  learning_registrations: LearningRegistrationsTable;
+  issuer_keys: IssuerKeysTable;
+  certificates: CertificatesTable;
+  certificate_codes: CertificateCodesTable;
   cmi5_registrations: Cmi5RegistrationsTable;
   cmi5_sessions: Cmi5SessionsTable;
   cmi5_au_states: Cmi5AuStatesTable;
