@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 // The server for the browser tests, always on a fresh database: a temporary
-// PGlite folder, or a new PostgreSQL database when DATABASE_URL is set.
+// PGlite folder, or a new PostgreSQL database when DATABASE_URL is set, and a
+// temporary data folder for stored files either way.
 // It then runs the real entry point, which migrates and seeds the demo.
 const url = process.env.DATABASE_URL;
 if (url) {
@@ -20,9 +21,9 @@ if (url) {
   const u = new URL(url);
   u.pathname = `/${name}`;
   process.env.DATABASE_URL = u.toString();
-} else {
-  process.env.MESTRING_DATA_DIR = mkdtempSync(join(tmpdir(), 'mestring-e2e-'));
 }
+// Package files and other stored data go to a throw-away folder on either database.
+process.env.MESTRING_DATA_DIR = mkdtempSync(join(tmpdir(), 'mestring-e2e-'));
 process.env.PORT ??= '3100';
 process.env.LOG_LEVEL ??= 'warn';
 await import('../src/server/main.js');

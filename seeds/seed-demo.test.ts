@@ -1,14 +1,22 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionFor } from '../test/factories.js';
+import { packageTestConfig, tempDataDir } from '../test/fixtures/packages/upload.js';
 import { call, createTestApp, type TestApp } from '../test/harness.js';
-import { seedDemo } from './seed-demo.js';
+import { seedDemo as seedDemoWith } from './seed-demo.js';
 
 let t: TestApp;
+let data: Awaited<ReturnType<typeof tempDataDir>>;
 beforeAll(async () => {
-  t = await createTestApp();
+  // The demo's SCORM packages are stored under the data folder: a throw-away one here.
+  data = await tempDataDir();
+  t = await createTestApp(packageTestConfig(data.dataDir));
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await data.cleanup();
+});
+const seedDemo = (db: TestApp['db']) => seedDemoWith(db, { config: t.deps.config });
 
 const TABLES = [
   'networks', 'municipalities', 'units', 'persons', 'person_units', 'users', 'role_grants', 'audit_events', 'role_profiles',

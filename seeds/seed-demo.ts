@@ -1,10 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { loadConfig, type Config } from '../src/server/config.js';
 import type { DB } from '../src/server/db/schema.js';
 import { hashPassword } from '../src/server/modules/auth/password.js';
 import { recordAudit, SYSTEM_ACTOR } from '../src/server/modules/audit/audit.repository.js';
 import { buildDemoScenario } from './demo/demo-scenario.js';
 import type { DemoGrant, DemoMunicipality } from './demo/demo-types.js';
 import { seedDemoCampaigns } from './seed-demo-campaigns.js';
+import { seedDemoLearning } from './seed-demo-learning.js';
 
 const ZERO = '00000000-0000-0000-0000-000000000000';
 type Ids = { network: string; municipalities: Map<string, string>; units: Map<string, string>; persons: Map<string, string> };
@@ -17,9 +19,11 @@ type Ids = { network: string; municipalities: Map<string, string>; units: Map<st
  *
  * People and logins go in one transaction; then role profiles, the completed
  * campaigns (dated relative to `now`) and their results through the
- * application's own code (seed-demo-campaigns.ts).
+ * application's own code (seed-demo-campaigns.ts); then the learning
+ * catalogue, assignments and a year of completions (seed-demo-learning.ts),
+ * whose SCORM packages are stored under `config`'s data folder or bucket.
  */
-export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Promise<{ created: boolean }> {
+export async function seedDemo(db: Kysely<DB>, options: { now?: Date; config?: Config } = {}): Promise<{ created: boolean }> {
   const scenario = buildDemoScenario();
   const existed = await db.selectFrom('networks').select('id').where('slug', '=', scenario.network.slug).executeTakeFirst();
   const hashes = new Map<string, string>();
@@ -48,7 +52,9 @@ export async function seedDemo(db: Kysely<DB>, options: { now?: Date } = {}): Pr
     }
     return ids;
   });
-  await seedDemoCampaigns(db, scenario, ids, options.now ?? new Date());
+  const now = options.now ?? new Date();
+  await seedDemoCampaigns(db, scenario, ids, now);
+  await seedDemoLearning(db, scenario, ids, now, options.config ?? loadConfig());
   return { created: !existed };
 }
 
