@@ -9,6 +9,7 @@ export type LearningItemKind = (typeof LEARNING_ITEM_KINDS)[number];
 export const learningItemKind = z.enum(LEARNING_ITEM_KINDS);
 
 export const ITEM_STATUSES = ['draft', 'published', 'archived'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const itemStatus = z.enum(ITEM_STATUSES);
 
 export const PROGRESS_STATUSES = ['not_started', 'in_progress', 'completed', 'passed', 'failed'] as const;
@@ -73,6 +74,8 @@ export const createItemBody = z.object({
   kind: learningItemKind,
   /** Set when a network coordinator creates an item the network owns. */
   ownerNetworkId: z.uuid().nullable().optional(),
+  /** New items are drafts unless published at once. */
+  status: z.enum(['draft', 'published']).optional(),
   ...itemFields,
   packageId: z.uuid().nullable().optional(),
   url: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
@@ -87,6 +90,8 @@ export const updateItemBody = z
     status: itemStatus.optional(),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
     xapiActivityId: z.string().min(1).max(4000).optional(),
+    /** Another package of the same family, for scorm and cmi5 items. */
+    packageId: z.uuid().optional(),
     /** The updatedAt the editor loaded; a newer one answers 409 STALE. */
     expectedUpdatedAt: z.iso.datetime().optional(),
   })
@@ -101,6 +106,8 @@ export const catalogueQuery = z.object({
   minMinutes: z.coerce.number().int().min(0).optional(),
   /** Only managers see drafts and archived items. */
   status: itemStatus.optional(),
+  /** The language titles are sorted and shown in (default: the caller's preferred language). */
+  lang: language.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(24),
 });
@@ -112,3 +119,31 @@ export const catalogueItem = learningItem.extend({
 export const cataloguePage = z.object({ items: z.array(catalogueItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const itemParams = z.object({ municipalityId: z.uuid(), itemId: z.uuid() });
+
+export type CreateItemBody = z.infer<typeof createItemBody>;
+export type UpdateItemBody = z.infer<typeof updateItemBody>;
+export type CatalogueQuery = z.infer<typeof catalogueQuery>;
+export type CatalogueItem = z.infer<typeof catalogueItem>;
+export type CataloguePage = z.infer<typeof cataloguePage>;
+
+/** The 409 reasons of the catalogue (details.reason). */
+export const CATALOGUE_CONFLICTS = ['STALE', 'ITEM_IN_USE', 'STATUS_TRANSITION', 'NOT_SELF_COMPLETABLE', 'NOT_PUBLISHED'] as const;
+export type CatalogueConflict = (typeof CATALOGUE_CONFLICTS)[number];
+
+/** Status changes an editor may make: publish a draft, archive, bring an archived item back. */
+export const STATUS_TRANSITIONS: Record<(typeof ITEM_STATUSES)[number], readonly (typeof ITEM_STATUSES)[number][]> = {
+  draft: ['draft', 'published'],
+  published: ['published', 'archived'],
+  archived: ['archived', 'published'],
+};
+
+/** Films and external links: kinds a learner marks as done themselves. */
+export const SELF_COMPLETED_KINDS = ['video', 'link'] as const satisfies readonly LearningItemKind[];
+
+export const markDoneResponse = z.object({ myStatus: progressStatus });
+
+/** Competences the caller's visible items are tagged with: the choices of the catalogue's competence filter. */
+export const catalogueCompetences = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string().nullable(), itemCount: z.number().int() })),
+});
+export type CatalogueCompetences = z.infer<typeof catalogueCompetences>;

@@ -11,7 +11,8 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { loadVersion } from '../frameworks/frameworks.repository.js';
 import { campaignStatus } from '../mapping/campaign-status.js';
 import { findCampaign, type CampaignRow } from '../mapping/campaigns.repository.js';
-import { emptyCatalogue, type LearningCatalogue, type LearningItemRef } from '../results/learning-loop.js';
+import { learningCatalogue } from '../learning/catalogue/catalogue-loop.js';
+import type { LearningCatalogue, LearningItemRef } from '../results/learning-loop.js';
 import { loadRequirementLookup, type RequirementLookup } from '../role-profiles/requirements.js';
 import { unitSubtreeIds } from '../tenancy/tenancy.repository.js';
 import { languageChain, pick } from '../frameworks/localize.js';
@@ -21,8 +22,8 @@ import * as repo from './profiles.repository.js';
 type RatingsBody = z.infer<typeof leaderRatingsBody>;
 type RespondentList = z.infer<typeof respondentList>;
 
-/** Where gaps meet learning. The learning catalogue replaces this when it exists. */
-const catalogue: LearningCatalogue = emptyCatalogue;
+/** Where gaps meet learning: published catalogue items tagged with the competence. */
+const catalogue: LearningCatalogue = learningCatalogue;
 
 const conflict = (reason: ResultsConflict | MappingConflict, message: string) => AppError.conflict(message, { reason });
 const personNotFound = () => AppError.notFound('Person');
@@ -101,6 +102,8 @@ type Answer = { competence_code: string; level: number | null; wants_training: b
 type Rating = { competence_code: string; level: number | null };
 
 async function buildProfile(a: {
+  tx: TenantTx;
+  chain: Language[];
   municipalityId: string;
   campaign: CampaignRow;
   shape: Shape;
@@ -137,8 +140,11 @@ async function buildProfile(a: {
     };
   });
   // Learning is suggested where the person is below what the role needs or asks for training.
-  const wanted = rows.filter((r) => (r.gap ?? 0) > 0 || r.wantsTraining).map((r) => r.code);
-  const learning = wanted.length > 0 ? await catalogue(a.municipalityId, wanted) : new Map<string, LearningItemRef[]>();
+  const wanted = rows.filter((r) => (r.gap ?? 0) > 0 || r.wantsTraining).map((r) => ({ code: r.code, requiredLevel: r.required }));
+  const learning =
+    wanted.length > 0
+      ? await catalogue(a.tx, a.municipalityId, { frameworkVersionId: campaign.framework_version_id, needs: wanted, languages: a.chain })
+      : new Map<string, LearningItemRef[]>();
   const status = campaignStatus(campaign);
   return {
     campaign: {
@@ -171,6 +177,8 @@ async function profileIn(tx: TenantTx, municipalityId: string, campaign: Campaig
     loadRequirementLookup(tx, municipalityId, campaign.framework_version_id),
   ]);
   return buildProfile({
+    tx,
+    chain,
     municipalityId,
     campaign,
     shape,

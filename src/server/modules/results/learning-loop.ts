@@ -1,10 +1,25 @@
+import type { Language } from '../../../shared/domain.js';
+import type { TenantTx } from '../../db/tenant.js';
+
 // The loop from gaps to learning: catalogue items tagged with a competence (and
-// the level they develop). The catalogue arrives with the learning issue; until
-// then every gap is shown with "no learning mapped yet" (an empty list).
+// the level they develop). The learning catalogue implements this
+// (modules/learning/catalogue/catalogue-loop.ts); it runs in the caller's
+// tenant transaction, so results and profiles read it in the same snapshot.
 
 export type LearningItemRef = { id: string; title: string; level: number | null };
 
-export type LearningCatalogue = (municipalityId: string, competenceCodes: readonly string[]) => Promise<Map<string, LearningItemRef[]>>;
+/** A competence someone needs learning for, and the level the role requires (null: unknown or several). */
+export type CompetenceNeed = { code: string; requiredLevel: number | null };
 
-/** No catalogue yet: nothing is mapped to any competence. */
+export type LearningNeeds = {
+  /** The framework version the codes belong to; items tagged in any version of the same framework match. */
+  frameworkVersionId: string;
+  needs: readonly CompetenceNeed[];
+  /** Titles in the first of these languages the item has. */
+  languages: readonly Language[];
+};
+
+export type LearningCatalogue = (tx: TenantTx, municipalityId: string, wanted: LearningNeeds) => Promise<Map<string, LearningItemRef[]>>;
+
+/** No catalogue: nothing is mapped to any competence. */
 export const emptyCatalogue: LearningCatalogue = async () => new Map();

@@ -5,6 +5,7 @@ import { municipalityParams } from '../../../shared/api/common.js';
 import { campaignParams } from '../../../shared/api/mapping.js';
 import { campaignResults, type CampaignResults, campaignTrend, resultsExportQuery, resultsQuery, trendQuery } from '../../../shared/api/results.js';
 import { exportFileName, resultsCsv, resultsXlsx } from './results.export.js';
+import { learningCatalogue } from '../learning/catalogue/catalogue-loop.js';
 import * as results from './results.service.js';
 
 export function registerResultsRoutes(api: FastifyInstance): void {
@@ -17,7 +18,7 @@ export function registerResultsRoutes(api: FastifyInstance): void {
   // than validated against the schema again on every request (~10 ms for a
   // 5,000-employee municipality). The schema still documents it in OpenAPI.
   r.get(item, { schema: { tags, params: campaignParams, querystring: resultsQuery, response: { 200: campaignResults } } }, async (req, reply) => {
-    const data: CampaignResults = await results.getResults(req.ctx, req.params.municipalityId, req.params.campaignId, req.query);
+    const data: CampaignResults = await results.getResults(req.ctx, req.params.municipalityId, req.params.campaignId, req.query, learningCatalogue);
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(data) as never);
   });
   r.get(
@@ -33,7 +34,7 @@ export function registerResultsRoutes(api: FastifyInstance): void {
     },
     async (req, reply) => {
       const { format, ...query } = req.query;
-      const data = await results.getResults(req.ctx, req.params.municipalityId, req.params.campaignId, query);
+      const data = await results.getResults(req.ctx, req.params.municipalityId, req.params.campaignId, query, learningCatalogue);
       const body = format === 'xlsx' ? await resultsXlsx(data) : resultsCsv(data);
       return reply
         .header('content-type', format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')

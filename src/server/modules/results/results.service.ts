@@ -125,7 +125,9 @@ async function readResults(ctx: RequestContext, scope: Scope, municipalityId: st
     const atoms = selectAtoms(snapshot, { scope, unitId: query.unitId, profession: query.profession });
     const total = atoms.length > 0 ? row('total', query.unitId ?? null, null, 0, query.profession ?? null, atoms, figures, codes, levelCount) : null;
     const needs = total ? total.competences.filter((c) => c.belowRequired > 0 || c.wantsTraining > 0).map((c) => c.code) : [];
-    const items = needs.length ? await catalogue(municipalityId, needs) : new Map();
+    const items = needs.length
+      ? await catalogue(tx, municipalityId, { frameworkVersionId: campaign.framework_version_id, needs: needs.map((code) => ({ code, requiredLevel: null })), languages: chain })
+      : new Map();
     return {
       ...base,
       state: 'ready',
