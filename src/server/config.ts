@@ -33,6 +33,8 @@ const schema = z.object({
   PACKAGE_MAX_UNPACKED_MB: z.coerce.number().positive().default(4096),
   PACKAGE_MAX_FILES: z.coerce.number().int().positive().default(20000),
   PACKAGE_MAX_RATIO: z.coerce.number().min(2).default(200),
+  /** How often the sweep that e-mails learning reminders (due soon, overdue) runs. */
+  LEARNING_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Package files in S3-compatible storage instead of under MESTRING_DATA_DIR: see packageS3Settings below. */
   S3_ENDPOINT: optionalText(
     z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).refine((u) => !/[?#]/.test(u), 'must not have a query or fragment'),
@@ -92,6 +94,8 @@ export type Config = {
   packageLimits: { maxUploadBytes: number; maxUnpackedBytes: number; maxFiles: number; maxRatio: number };
   /** Where package files live when not under dataDir; null keeps them on the local disk. */
   packageS3: PackageS3Config | null;
+  /** Interval of the learning reminder sweep. */
+  learningReminderIntervalMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -134,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRatio: e.PACKAGE_MAX_RATIO,
     },
     packageS3,
+    learningReminderIntervalMs: e.LEARNING_REMINDER_INTERVAL_MINUTES * 60_000,
   };
 }
 

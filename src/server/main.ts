@@ -8,6 +8,7 @@ import { BackgroundJobs } from './jobs/background.js';
 import { createMailer } from './mail/mailer.js';
 import { ensureBuiltInFrameworks } from './modules/frameworks/frameworks.service.js';
 import { resumeUnfinishedImports } from './modules/people/people-import.service.js';
+import { startLearningReminderSweep } from './modules/learning/assignments/reminders.sweep.js';
 import { startResultsSweep } from './modules/results/results.sweep.js';
 
 // Composition root: config → database → migrations → seed → app → jobs → listen.
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     const empty = !(await database.db.selectFrom('municipalities').select('id').limit(1).executeTakeFirst());
     if (empty) {
-      await seedDemo(database.db);
+      await seedDemo(database.db, { config });
       app0Log('empty database: loaded the demo scenario (see README for the demo logins)');
     }
   }
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   app = await buildApp(deps, { logger: { level: config.logLevel, serializers: { req: redactedRequest } } });
   await resumeUnfinishedImports(deps);
   const stopSweep = startResultsSweep(deps);
+  const stopReminders = startLearningReminderSweep(deps);
   await app.listen({ port: config.port, host: config.host });
   app0Log(`Mestring is running at ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
 
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info(`${signal}: shutting down`);
     stopSweep();
+    stopReminders();
     await app.close();
     await jobs.drain();
     mailer.close();

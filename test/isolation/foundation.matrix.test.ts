@@ -6,6 +6,9 @@ import { auditRegistryEntries } from './entries/audit-registry.entries.js';
 import { authEntries } from './entries/auth.entries.js';
 import { cmi5Entries } from './entries/cmi5.entries.js';
 import { frameworkEntries } from './entries/frameworks.entries.js';
+import { learningAssignmentEntries } from './entries/learning-assignments.entries.js';
+import { learningCatalogueEntries } from './entries/learning-catalogue.entries.js';
+import { learningSessionEntries } from './entries/learning-sessions.entries.js';
 import { lrsAdminEntries } from './entries/lrs-admin.entries.js';
 import { mappingEntries } from './entries/mapping.entries.js';
 import { packageEntries } from './entries/packages.entries.js';
@@ -13,7 +16,10 @@ import { peopleEntries } from './entries/people.entries.js';
 import { playerEntries } from './entries/player.entries.js';
 import { roleProfileEntries } from './entries/role-profiles.entries.js';
 import { tenancyEntries } from './entries/tenancy.entries.js';
+import { learningCertificateEntries } from './entries/learning-certificates.entries.js';
 import { listApiRoutes, runIsolationMatrix, type MatrixEntry } from './matrix.js';
+import { learningCourseEntries } from './entries/learning-courses.entries.js';
+import { learningReportEntries } from './entries/learning-reports.entries.js';
 
 // Every /api/v1 route of the foundation, for every role, against the own and
 // a foreign tenant. A later issue that adds routes adds entries (here or in
@@ -26,6 +32,8 @@ const entries: MatrixEntry[] = [...authEntries, ...tenancyEntries, ...peopleEntr
  * this one coverage test sees every route of the app.
  */
 const OTHER_MATRICES: MatrixEntry[] = [
+  // learning-courses.matrix.test.ts
+  ...learningCourseEntries,
   // campaign-results.matrix.test.ts
   ...resultsEntries,
   // results.matrix.test.ts
@@ -42,6 +50,16 @@ const OTHER_MATRICES: MatrixEntry[] = [
   ...packageEntries,
   // cmi5.matrix.test.ts
   ...cmi5Entries,
+  // learning-catalogue.matrix.test.ts
+  ...learningCatalogueEntries,
+  // learning-certificates.matrix.test.ts
+  ...learningCertificateEntries,
+  // learning-sessions.matrix.test.ts
+  ...learningSessionEntries,
+  // learning-assignments.matrix.test.ts
+  ...learningAssignmentEntries,
+  // learning-reports.matrix.test.ts
+  ...learningReportEntries,
 ];
 
 const matrix = runIsolationMatrix(entries, { title: 'foundation isolation matrix' });

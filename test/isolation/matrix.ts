@@ -19,7 +19,7 @@ import { idsOf } from './objects.js';
  */
 export type Outcome = 'allow' | 'forbidden' | 'notFound' | 'unauthenticated' | 'invalid';
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export const PLACEHOLDERS = ['municipalityId', 'networkId', 'unitId', 'personId', 'grantId', 'importId', 'profileId', 'versionId', 'campaignId', 'credentialId', 'packageId', 'packageVersionId', 'uploadId', 'courseId', 'registrationId', 'sessionId', 'token'] as const;
+export const PLACEHOLDERS = ['municipalityId', 'networkId', 'unitId', 'personId', 'grantId', 'importId', 'profileId', 'versionId', 'campaignId', 'credentialId', 'packageId', 'packageVersionId', 'uploadId', 'courseId', 'registrationId', 'sessionId', 'itemId', 'assignmentId', 'certificateId', 'code', 'language', 'lessonId', 'assetId', 'token'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 /**
  * Ids of platform-wide reference data (framework versions): the same object

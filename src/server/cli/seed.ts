@@ -4,7 +4,8 @@ import { databaseOptionsFromConfig, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { ensureBuiltInFrameworks } from '../modules/frameworks/frameworks.service.js';
 
-const SCENARIOS: Record<string, (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<unknown>> = { demo: seedDemo };
+const config = loadConfig();
+const SCENARIOS: Record<string, (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<unknown>> = { demo: (db) => seedDemo(db, { config }) };
 
 const name = process.argv[2] ?? 'demo';
 const scenario = SCENARIOS[name];
@@ -12,7 +13,7 @@ if (!scenario) {
   console.error(`unknown scenario "${name}"; choose one of: ${Object.keys(SCENARIOS).join(', ')}`);
   process.exit(2);
 }
-const database = await openDatabase(databaseOptionsFromConfig(loadConfig()));
+const database = await openDatabase(databaseOptionsFromConfig(config));
 try {
   await migrateToLatest(database.db);
   await ensureBuiltInFrameworks(database.db);

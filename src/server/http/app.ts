@@ -14,6 +14,12 @@ import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerBenchmarkRoutes } from '../modules/benchmarks/benchmarks.routes.js';
 import { registerCmi5Fetch } from '../modules/cmi5/cmi5-fetch.routes.js';
 import { registerCmi5Routes } from '../modules/cmi5/cmi5.routes.js';
+import { registerCourseRoutes } from '../modules/learning/courses/courses.routes.js';
+import { registerAssignmentRoutes } from '../modules/learning/assignments/assignments.routes.js';
+import { registerCatalogueRoutes } from '../modules/learning/catalogue/catalogue.routes.js';
+import { registerCertificateRoutes } from '../modules/learning/certificates/certificates.routes.js';
+import { registerLearningSessionRoutes } from '../modules/learning/events/events.routes.js';
+import { registerLearningReportRoutes } from '../modules/learning/reports/reports.routes.js';
 import { registerFrameworkRoutes } from '../modules/frameworks/frameworks.routes.js';
 import { registerMappingRoutes } from '../modules/mapping/mapping.routes.js';
 import { registerPeopleImportRoutes } from '../modules/people/people-import.routes.js';
@@ -89,6 +95,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       registerPlayerRoutes(api);
       registerLrsAdminRoutes(api);
       registerCmi5Routes(api);
+      registerCourseRoutes(api);
+      registerCatalogueRoutes(api);
+      registerAssignmentRoutes(api);
+      registerLearningSessionRoutes(api);
+      registerCertificateRoutes(api);
+      registerLearningReportRoutes(api);
     },
     { prefix: '/api/v1' },
   );

@@ -10,14 +10,20 @@ export const contentId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'use 1–
 
 export const textBlock = z.object({ type: z.literal('text'), id: contentId, markdown: z.string().max(20_000) });
 
-export const imageBlock = z.object({
-  type: z.literal('image'),
-  id: contentId,
-  assetId: z.uuid(),
-  /** Required: screen readers read it; an empty alt is allowed only for decoration and must be said on purpose. */
-  alt: z.string().max(500),
-  caption: z.string().max(500).optional(),
-});
+export const imageBlock = z
+  .object({
+    type: z.literal('image'),
+    id: contentId,
+    assetId: z.uuid(),
+    /** Required: screen readers read it; an empty alt is allowed only for decoration and must be said on purpose. */
+    alt: z.string().max(500),
+    /** Said on purpose: the image only decorates, so screen readers skip it (alt stays empty). */
+    decorative: z.boolean().optional(),
+    caption: z.string().max(500).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (!b.decorative && b.alt.trim() === '') ctx.addIssue({ code: 'custom', path: ['alt'], message: 'describe the image, or mark it as decorative' });
+  });
 
 export const videoSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('asset'), assetId: z.uuid() }),

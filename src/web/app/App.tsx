@@ -23,6 +23,17 @@ import { LrsStatementsPage } from '../features/lrs/LrsStatementsPage';
 import { PackagesGuard } from '../features/packages/PackagesGuard';
 import { PackagesRoutes } from '../features/packages/PackagesRoutes';
 import { PeopleListPage } from '../features/people/PeopleListPage';
+import { CataloguePage } from '../features/learning/catalogue/CataloguePage';
+import { ItemDetailPage } from '../features/learning/catalogue/ItemDetailPage';
+import { EditItemPage, NewItemPage } from '../features/learning/catalogue/ItemEditorPage';
+import { SessionsPage } from '../features/learning/events/SessionsPage';
+import { AssignmentPage } from '../features/learning/assignments/AssignmentPage';
+import { AssignmentsPage } from '../features/learning/assignments/AssignmentsPage';
+import { NewAssignmentPage } from '../features/learning/assignments/NewAssignmentPage';
+import { MyLearningPage } from '../features/learning/my-learning/MyLearningPage';
+import { IssuerKeysPage } from '../features/learning/certificates/IssuerKeysPage';
+import { MyCertificatesPage } from '../features/learning/certificates/MyCertificatesPage';
+import { VerifyPage } from '../features/learning/certificates/VerifyPage';
 import { CoursesPage } from '../features/player/CoursesPage';
 import { PlayerPage } from '../features/player/PlayerPage';
 import { NewPersonPage, PersonPage } from '../features/people/PersonPage';
@@ -45,6 +56,11 @@ const PersonProfilePage = lazy(() => import('../features/competence-profile/Prof
 const MyCompetencePage = lazy(() => import('../features/competence-profile/ProfilePages').then((m) => ({ default: m.MyCompetencePage })));
 const BenchmarksPage = lazy(() => import('../features/benchmarks/BenchmarksPage').then((m) => ({ default: m.BenchmarksPage })));
 const AnalysisPage = lazy(() => import('../features/analysis/AnalysisPage').then((m) => ({ default: m.AnalysisPage })));
+// Built-in courses bring the Markdown renderer along.
+const CourseEditorPage = lazy(() => import('../features/learning/courses/CourseEditorPage').then((m) => ({ default: m.CourseEditorPage })));
+const LearnCoursePage = lazy(() => import('../features/learning/courses/LearnCoursePage').then((m) => ({ default: m.LearnCoursePage })));
+const LearningReportsPage = lazy(() => import('../features/learning/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const LearningPersonReportPage = lazy(() => import('../features/learning/reports/PersonReportPage').then((m) => ({ default: m.PersonReportPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -61,7 +77,10 @@ type TitleKey =
   | 'nav.roleProfiles'
   | 'nav.audit'
   | 'nav.municipality'
-  | 'nav.network';
+  | 'nav.network'
+  | 'nav.issuerKeys'
+  | 'nav.learningReports'
+  | 'nav.assignments';
 
 function Guarded({ permission, titleKey, children }: { permission: keyof Permissions; titleKey: TitleKey; children: ReactNode }) {
   const { t } = useTranslation();
@@ -81,12 +100,27 @@ export function AppRoutes() {
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/assess" element={<CodeEntryPage />} />
         <Route path="/assess/:key" element={<AssessmentPage />} />
+        {/* Certificate verification is public: employers and authorities check a code without an account. */}
+        <Route path="/verify" element={<VerifyPage />} />
+        <Route path="/verify/:code" element={<VerifyPage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/assessments" element={<MyAssessmentsPage />} />
           <Route path="/learn" element={<CoursesPage />} />
           <Route path="/learn/play/:packageId" element={<PlayerPage />} />
+          <Route path="/catalogue" element={<CataloguePage />} />
+          <Route path="/learning/certificates" element={<MyCertificatesPage />} />
+          <Route path="/my-learning" element={<MyLearningPage />} />
+          <Route path="/learning/assignments" element={<Guarded permission="assignLearning" titleKey="nav.assignments"><AssignmentsPage /></Guarded>} />
+          <Route path="/learning/assignments/new" element={<Guarded permission="assignLearning" titleKey="nav.assignments"><NewAssignmentPage /></Guarded>} />
+          <Route path="/learning/assignments/:assignmentId" element={<Guarded permission="assignLearning" titleKey="nav.assignments"><AssignmentPage /></Guarded>} />
+          <Route path="/catalogue/new" element={<NewItemPage />} />
+          <Route path="/learning/items/:itemId" element={<ItemDetailPage />} />
+          <Route path="/learning/items/:itemId/edit" element={<EditItemPage />} />
+          <Route path="/learning/items/:itemId/course/edit" element={<Lazy><CourseEditorPage /></Lazy>} />
+          <Route path="/learning/items/:itemId/learn" element={<Lazy><LearnCoursePage /></Lazy>} />
+          <Route path="/learning/items/:itemId/sessions" element={<SessionsPage />} />
           <Route path="/campaigns" element={<Guarded permission="readCampaigns" titleKey="nav.campaigns"><CampaignsPage /></Guarded>} />
           <Route path="/campaigns/new" element={<Guarded permission="manageCampaigns" titleKey="nav.campaigns"><NewCampaignPage /></Guarded>} />
           <Route path="/campaigns/:campaignId" element={<Guarded permission="readCampaigns" titleKey="nav.campaigns"><CampaignPage /></Guarded>} />
@@ -96,6 +130,8 @@ export function AppRoutes() {
           <Route path="/results/trend" element={<Guarded permission="readResults" titleKey="nav.results"><Lazy><TrendPage /></Lazy></Guarded>} />
           <Route path="/benchmarks" element={<Guarded permission="readBenchmarks" titleKey="nav.benchmarks"><Lazy><BenchmarksPage /></Lazy></Guarded>} />
           <Route path="/analysis" element={<Guarded permission="viewAnalysis" titleKey="nav.analysis"><Lazy><AnalysisPage /></Lazy></Guarded>} />
+          <Route path="/learning/reports" element={<Guarded permission="readLearningReports" titleKey="nav.learningReports"><Lazy><LearningReportsPage /></Lazy></Guarded>} />
+          <Route path="/learning/reports/people/:personId" element={<Guarded permission="readLearningReports" titleKey="nav.learningReports"><Lazy><LearningPersonReportPage /></Lazy></Guarded>} />
           <Route path="/my-competence" element={<Lazy><MyCompetencePage /></Lazy>} />
           <Route path="/people" element={<Guarded permission="readPeople" titleKey="nav.people"><PeopleListPage /></Guarded>} />
           <Route path="/people/new" element={<Guarded permission="managePeople" titleKey="nav.people"><NewPersonPage /></Guarded>} />
@@ -110,6 +146,7 @@ export function AppRoutes() {
           <Route path="/frameworks/:versionId" element={<FrameworkVersionPage />} />
           <Route path="/audit" element={<Guarded permission="viewAudit" titleKey="nav.audit"><AuditPage /></Guarded>} />
           <Route path="/admin/municipality" element={<Guarded permission="adminMunicipality" titleKey="nav.municipality"><MunicipalityAdminPage /></Guarded>} />
+          <Route path="/admin/issuer-keys" element={<Guarded permission="createAccounts" titleKey="nav.issuerKeys"><IssuerKeysPage /></Guarded>} />
           <Route path="/admin/lrs" element={<LrsGuard need="manageCredentials"><LrsCredentialsPage /></LrsGuard>} />
           <Route path="/lrs/statements" element={<LrsGuard need="readStatements"><LrsStatementsPage /></LrsGuard>} />
           <Route path="/packages/*" element={<PackagesGuard need="read"><PackagesRoutes /></PackagesGuard>} />

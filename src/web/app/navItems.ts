@@ -22,7 +22,12 @@ export type NavItem = {
     | 'lrs'
     | 'lrsStatements'
     | 'packages'
-    | 'profile';
+    | 'learningReports'
+    | 'myLearning'
+    | 'assignments'
+    | 'profile'
+    | 'certificates'
+    | 'issuerKeys';
   visible: (can: Permissions) => boolean;
 };
 
@@ -37,10 +42,15 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/results/trend', key: 'results', visible: (can) => can.readResults },
   { to: '/benchmarks', key: 'benchmarks', visible: (can) => can.readBenchmarks },
   { to: '/analysis', key: 'analysis', visible: (can) => can.viewAnalysis },
+  // A learner's own page comes first among the learner's items: what to do, by when.
+  { to: '/my-learning', key: 'myLearning', visible: (can) => can.learn },
   { to: '/assessments', key: 'assessments', visible: () => true },
-  // Courses are open to every employee; the page explains when the account has no employee record.
-  { to: '/learn', key: 'learn', visible: () => true },
+  // The learning catalogue is open to everyone in the municipality; /learn (the SCORM course list) still works.
+  { to: '/catalogue', key: 'learn', visible: () => true },
+  { to: '/learning/certificates', key: 'certificates', visible: () => true },
   { to: '/my-competence', key: 'myCompetence', visible: () => true },
+  { to: '/learning/assignments', key: 'assignments', visible: (can) => can.assignLearning },
+  { to: '/learning/reports', key: 'learningReports', visible: (can) => can.readLearningReports },
   { to: '/frameworks', key: 'frameworks', visible: () => true },
   { to: '/audit', key: 'audit', visible: (can) => can.viewAudit },
   { to: '/admin/municipality', key: 'municipality', visible: (can) => can.adminMunicipality },
@@ -52,6 +62,8 @@ export const NAV_ITEMS: NavItem[] = [
   // E-learning packages: readPeople holds exactly the roles packagesPolicy.read allows
   // (admins, competence advisors, leaders); the page checks packagesAccess too.
   { to: '/packages', key: 'packages', visible: (can) => can.readPeople },
+  // Badge signing keys: municipal administrators (createAccounts holds exactly that role, as certificatesPolicy.manageKeys).
+  { to: '/admin/issuer-keys', key: 'issuerKeys', visible: (can) => can.createAccounts },
   { to: '/admin/network', key: 'network', visible: (can) => can.adminNetwork },
   { to: '/profile', key: 'profile', visible: () => true },
 ];

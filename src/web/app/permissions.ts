@@ -60,6 +60,12 @@ export type Permissions = {
   manageBenchmarkSharing: boolean;
   /** Aggregates across municipalities (no municipality chosen needed). */
   viewAnalysis: boolean;
+  /** Learning reports (completion, overdue, people): as the server's reports.policy, leaders see their units. */
+  readLearningReports: boolean;
+  /** Assign learning (as the server's assignments.policy: unit leaders within their units). */
+  assignLearning: boolean;
+  /** Has an employee record here, so has their own learning. */
+  learn: boolean;
 };
 
 const NONE: Permissions = {
@@ -68,6 +74,9 @@ const NONE: Permissions = {
   createNetwork: false, readRoleProfiles: false, manageRoleProfiles: false, importFrameworks: false,
   readCampaigns: false, manageCampaigns: false, readResults: false, readBenchmarks: false, manageBenchmarkSharing: false,
   viewAnalysis: false,
+  readLearningReports: false,
+  assignLearning: false,
+  learn: false,
 };
 
 export function permissionsFor(me: Me | null, municipality: MeMunicipality | null | undefined): Permissions {
@@ -104,5 +113,9 @@ export function permissionsFor(me: Me | null, municipality: MeMunicipality | nul
     readBenchmarks: read,
     manageBenchmarkSharing: admin,
     viewAnalysis: me.grants.some((g) => ANALYSIS_ROLES.includes(g.role)),
+    readLearningReports: read,
+    // Administrators, competence advisors and leaders (any scope), exactly as assignmentsPolicy.access.
+    assignLearning: hasMunicipalRole(me, municipality, ['municipal_admin', 'competence_advisor', 'leader']) || hasUnitRole(me, municipality, ['leader']),
+    learn: Boolean(municipality) && me.persons.some((p) => p.municipalityId === municipality!.id),
   };
 }

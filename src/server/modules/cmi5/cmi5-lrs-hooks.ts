@@ -11,6 +11,7 @@ import { loadCourseActivityIds } from './cmi5.courses.js';
 import { auStates, findSession, recordAuState, updateSession, type SessionChange } from './cmi5.repository.js';
 import { checkAuStatements } from './cmi5.rules.js';
 import { issueSatisfied } from './cmi5-satisfaction.service.js';
+import { recordCmi5AuProgress } from '../learning/records/cmi5-source.js';
 import { LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID } from './cmi5.vocabulary.js';
 
 // What the LRS asks of modules/cmi5 when a cmi5 session token (an AU) is
@@ -77,6 +78,7 @@ export async function gateCmi5Statements(deps: AppDeps, tx: TenantTx, auth: LrsA
   const completed = verdict.au.completed && !au?.completed_at;
   const passed = verdict.au.passed && !au?.passed_at;
   if (completed || passed || verdict.au.failed) await recordAuState(tx, m, scope.registration, scope.auId, { completed, passed, failed: verdict.au.failed });
+  if (completed || passed) await recordCmi5AuProgress(tx, deps.config.publicUrl, m, scope);
   if (!completed && !passed) return null;
   return async () => {
     // The AU's statements are stored; a failure here must not fail its request. The next completed/passed, waive or launch evaluates again.

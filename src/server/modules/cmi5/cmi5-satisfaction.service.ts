@@ -6,6 +6,7 @@ import { newlySatisfied } from './cmi5.course.js';
 import { loadCourse } from './cmi5.courses.js';
 import { auStates, claimSatisfied, findRegistration, releaseSatisfied, satisfiedNodeIds } from './cmi5.repository.js';
 import { satisfiedStatement } from './cmi5.statements.js';
+import { recordCmi5Satisfied } from '../learning/records/cmi5-source.js';
 
 // The LMS's own statements go into the municipality's LRS like any other,
 // validated by it, under the LMS as authority. "Satisfied" (cmi5 9.3.9) is
@@ -56,7 +57,9 @@ export async function issueSatisfied(deps: AppDeps, municipalityId: string, regi
       registrationId,
       statements.map((s) => ({ nodeId: s.node.publisherId, kind: s.node.kind, sessionId, statementId: s.statement.id as string })),
     );
-    return statements.filter((s) => claimed.has(s.node.publisherId));
+    const issued = statements.filter((s) => claimed.has(s.node.publisherId));
+    await recordCmi5Satisfied(tx, publicUrl, municipalityId, registration, issued);
+    return issued;
   });
   if (planned.length === 0) return 0;
   try {

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { withTenant } from '../../db/tenant.js';
+import { withTenant, type TenantTx } from '../../db/tenant.js';
 import type { AppDeps } from '../../http/context.js';
 import { gateCmi5Statements, type Followup } from '../cmi5/cmi5-lrs-hooks.js';
+import { recordXapiStatements } from '../learning/records/xapi-source.js';
 import type { LrsAuth } from './lrs-auth.js';
 import {
   findAttachments,
@@ -84,12 +85,8 @@ function rememberDefinitions(municipalityId: string, written: { id: string; defi
   for (const d of written) knownDefinitions.set(`${municipalityId} ${d.id}`, JSON.stringify(d.definition));
 }
 
-/**
- * Validates and stores statements atomically: all or none. Returns their ids
- * in order. A statement whose id exists already is accepted when it is the
- * same statement (idempotent retries), refused with 409 otherwise.
- */
-export async function storeStatements(deps: AppDeps, auth: LrsAuth, version: XapiVersion, input: unknown[], attachments: Map<string, IncomingAttachment>): Promise<string[]> {
+/** Checks a batch against the xAPI rules (and for ids repeated within it); returns it as objects. */
+function validateBatch(input: unknown[], version: XapiVersion): Json[] {
   const issues = input.flatMap((s, i) => validateStatement(s, version).map((issue) => ({ ...issue, path: input.length > 1 ? `[${i}]${issue.path ? `.${issue.path}` : ''}` : issue.path })));
   if (issues.length > 0) throw xapiError.bad(`The statement is not valid: ${issues[0]!.path ? `${issues[0]!.path}: ` : ''}${issues[0]!.message}`, { issues: issues.slice(0, 50) });
 
@@ -101,6 +98,63 @@ export async function storeStatements(deps: AppDeps, auth: LrsAuth, version: Xap
     if (seen.has(id)) throw xapiError.bad(`The statement id ${s.id} appears twice in one request.`);
     seen.add(id);
   }
+  return statements;
+}
+
+function prepareRows(statements: Json[], auth: LrsAuth, version: XapiVersion, stored: string): NewStatementRow[] {
+  return statements.map((s) => {
+    const id = typeof s.id === 'string' ? s.id.toLowerCase() : randomUUID();
+    const prepared = prepareForStore(s, { id, stored, authority: auth.authority, version }) as Json;
+    return { id, stored, statement: prepared, index: indexStatement(prepared), credentialId: auth.credentialId };
+  });
+}
+
+/** The writes of one batch, in the caller's transaction. */
+async function writeBatch(
+  tx: TenantTx,
+  auth: LrsAuth,
+  statements: Json[],
+  rows: NewStatementRow[],
+  definitions: { id: string; definition: object }[],
+  attachments: Map<string, IncomingAttachment>,
+): Promise<Set<string>> {
+  // Voiding targets first: a voiding statement must not target another voiding statement.
+  const voidTargets = rows.map((r) => r.index.voids).filter((v): v is string => v !== null);
+  if (voidTargets.length > 0) {
+    const inBatch = new Map(rows.map((r) => [r.id, r]));
+    for (const target of voidTargets) if (inBatch.get(target)?.index.voids) throw xapiError.bad('A voiding statement cannot be voided.');
+    const existingTargets = await findStatementsByIds(tx, auth.municipalityId, voidTargets);
+    if (existingTargets.some((t) => t.voids !== null)) throw xapiError.bad('A voiding statement cannot be voided.');
+  }
+  const inserted = await insertStatements(tx, auth.municipalityId, rows);
+  if (inserted.size < rows.length) {
+    const existing = new Map((await findStatementsByIds(tx, auth.municipalityId, rows.filter((r) => !inserted.has(r.id)).map((r) => r.id))).map((e) => [e.id, e]));
+    for (const row of rows) {
+      if (inserted.has(row.id)) continue;
+      const before = existing.get(row.id)!.statement as Json;
+      const incoming = { ...(row.statement as Json) };
+      const original = statements[rows.indexOf(row)]!;
+      const compareBefore = { ...before };
+      if (original.timestamp === undefined) {
+        delete incoming.timestamp;
+        delete compareBefore.timestamp;
+      }
+      if (!sameStatement(compareBefore, incoming)) throw xapiError.conflict(`A different statement with the id ${row.id} is already stored.`);
+    }
+  }
+  if (voidTargets.length > 0) await markVoided(tx, auth.municipalityId, voidTargets);
+  if (definitions.length > 0) await upsertActivities(tx, auth.municipalityId, definitions);
+  if (attachments.size > 0) await insertAttachments(tx, auth.municipalityId, [...attachments.values()]);
+  return inserted;
+}
+
+/**
+ * Validates and stores statements atomically: all or none. Returns their ids
+ * in order. A statement whose id exists already is accepted when it is the
+ * same statement (idempotent retries), refused with 409 otherwise.
+ */
+export async function storeStatements(deps: AppDeps, auth: LrsAuth, version: XapiVersion, input: unknown[], attachments: Map<string, IncomingAttachment>): Promise<string[]> {
+  const statements = validateBatch(input, version);
 
   // Attachments: every declared one without a fileUrl must arrive as a part, and every part must be declared.
   const used = new Set<string>();
@@ -126,44 +180,15 @@ export async function storeStatements(deps: AppDeps, auth: LrsAuth, version: Xap
   const followups: Followup[] = [];
   const ticket = beginIngest(stored);
   try {
-    const rows: NewStatementRow[] = statements.map((s) => {
-      const id = typeof s.id === 'string' ? s.id.toLowerCase() : randomUUID();
-      const prepared = prepareForStore(s, { id, stored, authority: auth.authority, version }) as Json;
-      return { id, stored, statement: prepared, index: indexStatement(prepared), credentialId: auth.credentialId };
-    });
+    const rows = prepareRows(statements, auth, version, stored);
     const definitions = activityDefinitions(auth.municipalityId, statements);
     await withTenant(deps.db, auth.municipalityId, async (tx) => {
       if (auth.scope !== 'full') {
         const followup = await gateCmi5Statements(deps, tx, auth, statements);
         if (followup) followups.push(followup);
       }
-      // Voiding targets first: a voiding statement must not target another voiding statement.
-      const voidTargets = rows.map((r) => r.index.voids).filter((v): v is string => v !== null);
-      if (voidTargets.length > 0) {
-        const inBatch = new Map(rows.map((r) => [r.id, r]));
-        for (const target of voidTargets) if (inBatch.get(target)?.index.voids) throw xapiError.bad('A voiding statement cannot be voided.');
-        const existingTargets = await findStatementsByIds(tx, auth.municipalityId, voidTargets);
-        if (existingTargets.some((t) => t.voids !== null)) throw xapiError.bad('A voiding statement cannot be voided.');
-      }
-      const inserted = await insertStatements(tx, auth.municipalityId, rows);
-      if (inserted.size < rows.length) {
-        const existing = new Map((await findStatementsByIds(tx, auth.municipalityId, rows.filter((r) => !inserted.has(r.id)).map((r) => r.id))).map((e) => [e.id, e]));
-        for (const row of rows) {
-          if (inserted.has(row.id)) continue;
-          const before = existing.get(row.id)!.statement as Json;
-          const incoming = { ...(row.statement as Json) };
-          const original = statements[rows.indexOf(row)]!;
-          const compareBefore = { ...before };
-          if (original.timestamp === undefined) {
-            delete incoming.timestamp;
-            delete compareBefore.timestamp;
-          }
-          if (!sameStatement(compareBefore, incoming)) throw xapiError.conflict(`A different statement with the id ${row.id} is already stored.`);
-        }
-      }
-      if (voidTargets.length > 0) await markVoided(tx, auth.municipalityId, voidTargets);
-      if (definitions.length > 0) await upsertActivities(tx, auth.municipalityId, definitions);
-      if (attachments.size > 0) await insertAttachments(tx, auth.municipalityId, [...attachments.values()]);
+      const inserted = await writeBatch(tx, auth, statements, rows, definitions, attachments);
+      await recordXapiStatements(tx, deps.config.publicUrl, auth.municipalityId, rows.filter((r) => inserted.has(r.id)));
     });
     rememberDefinitions(auth.municipalityId, definitions);
     if (followups.length > 0) {
@@ -174,6 +199,41 @@ export async function storeStatements(deps: AppDeps, auth: LrsAuth, version: Xap
     return rows.map((r) => r.id);
   } finally {
     endIngest(ticket);
+  }
+}
+
+/** Stores statements in the transaction it is handed by withStatementTransaction. */
+export type StoreInTransaction = (auth: LrsAuth, statements: unknown[]) => Promise<string[]>;
+
+/**
+ * Runs `fn` in a tenant transaction with a `store` that validates and writes
+ * statements (exactly as storeStatements does) in that same transaction, so
+ * Mestring's own records and the statements that describe them commit or roll
+ * back together. For Mestring's own 'full' authorities: no attachments, no
+ * cmi5 gate. The consistency ticket and the activity-definition cache wait
+ * for the transaction's end, as the statements only become visible then.
+ */
+export async function withStatementTransaction<T>(db: AppDeps['db'], municipalityId: string, version: XapiVersion, fn: (tx: TenantTx, store: StoreInTransaction) => Promise<T>): Promise<T> {
+  const tickets: number[] = [];
+  const written: { id: string; definition: object }[] = [];
+  try {
+    const result = await withTenant(db, municipalityId, (tx) =>
+      fn(tx, async (auth, input) => {
+        if (auth.municipalityId !== municipalityId || auth.scope !== 'full') throw new Error('withStatementTransaction stores only full-scope statements of its own municipality');
+        const statements = validateBatch(input, version);
+        const stored = new Date().toISOString();
+        tickets.push(beginIngest(stored));
+        const rows = prepareRows(statements, auth, version, stored);
+        const definitions = activityDefinitions(municipalityId, statements);
+        await writeBatch(tx, auth, statements, rows, definitions, new Map());
+        written.push(...definitions);
+        return rows.map((r) => r.id);
+      }),
+    );
+    rememberDefinitions(municipalityId, written);
+    return result;
+  } finally {
+    for (const ticket of tickets) endIngest(ticket);
   }
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../../http/app-error.js';
 import { normalizeCmi, summarizeCmi, type CmiJson, type ScoSummary } from './cmi.js';
 import { courseStatements, rollUp12, scoStatements, type CourseSummary, type ScoRef, type StatementScope } from './player-statements.js';
 import * as repo from './player.repository.js';
+import { recordScormCourseChange } from '../learning/records/scorm-source.js';
 
 // Applies one launch's commits to its attempt, inside the caller's
 // transaction (the attempt row is locked): checks and stores each SCO's
@@ -123,6 +124,7 @@ export async function applyCommits(tx: TenantTx, scope: CommitScope, commits: Co
   change.total_time_seconds = [...states.values()].reduce((sum, s) => sum + s.totalSeconds, 0);
   change.last_seq = lastSeq;
   await repo.updateAttempt(tx, municipalityId, attempt.id, change);
+  await recordScormCourseChange(tx, municipalityId, { personId: attempt.person_id, packageId: attempt.package_id, startedAt: attempt.started_at, firstCommit: attempt.last_seq === 0 }, courseBefore, course);
   if (ended && attempt.ended_at === null) await repo.endAttempt(tx, municipalityId, attempt.id, 'finished');
   const withIds = statements as { id: string }[];
   await repo.addToOutbox(tx, municipalityId, attempt.id, withIds);

@@ -94,7 +94,7 @@ function requestedPath(url: string, token: string): string | null {
 }
 
 /** One "bytes=a-b" range (what media players send); anything fancier gets the whole file. */
-function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;
