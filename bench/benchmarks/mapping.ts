@@ -86,7 +86,8 @@ async function measureBackend(backend: Backend, database: Database, plan: Planne
     await migrateToLatest(database.db);
     await ensureBuiltInFrameworks(database.db);
     log(`${backend}: migrated in ${((performance.now() - t) / 1000).toFixed(1)} s; seeding`);
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'never', HOST: '127.0.0.1', PORT: '0', PUBLIC_URL: 'http://127.0.0.1', MESTRING_DATA_DIR: dataDir });
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'never', HOST: '127.0.0.1', PORT: '0', PUBLIC_URL: 'http://localhost', MESTRING_DATA_DIR: dataDir });
+    // (localhost: app.inject sends Host: localhost, and on 127.0.0.1 that would be the content origin, which serves only /content/.)
     t = performance.now();
     const scenario = await seedNationalScenario(database.db, plan, { networks: size.networks, sessionTtlMs: config.sessionTtlMs, log });
     // Planner statistics as production has them: PostgreSQL's autovacuum would

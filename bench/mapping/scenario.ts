@@ -5,6 +5,7 @@ import { createSession } from '../../src/server/modules/auth/session.repository.
 import { STARTER_FRAMEWORK_KEY, STARTER_FRAMEWORK_VERSION } from '../../src/server/modules/frameworks/starter/starter-framework.js';
 import { answerOptions, LEADER_SURVEY_ITEMS } from '../../src/server/modules/mapping/question-bank/question-bank.js';
 import { ROLE_PROFILE_TEMPLATES } from '../../src/server/modules/role-profiles/role-profile.templates.js';
+import { seedPeople, step, type Steps } from './people.js';
 import type { PlannedMunicipality } from './plan.js';
 
 // Writes the national scenario with set-based SQL (generate_series and
@@ -26,17 +27,6 @@ const CAMPAIGNS = [
   { no: 2, name: 'Kartlegging 2', opens: 41, closes: 20, levelCuts: [12, 42, 80], dontKnow: 3, wants: 16 },
 ] as const;
 
-// Staff by the kind of unit (units take turns over the service areas: home care,
-// nursing home, disability services, rehabilitation), as cumulative percentages
-// of a row's hash; every unit's first employee is its leader. Rare professions
-// thus cluster where they work, as they do in municipalities.
-const PROFESSION_MIX: [string, number][][] = [
-  [['nurse', 24], ['specialist_nurse', 29], ['health_care_worker', 71], ['assistant', 96], ['occupational_therapist', 97], ['other', 100]],
-  [['nurse', 22], ['specialist_nurse', 27], ['health_care_worker', 71], ['assistant', 97], ['doctor', 98], ['other', 100]],
-  [['social_educator', 32], ['health_care_worker', 62], ['assistant', 96], ['nurse', 100]],
-  [['physiotherapist', 38], ['occupational_therapist', 70], ['nurse', 82], ['health_care_worker', 96], ['other', 100]],
-];
-
 export type NationalScenario = {
   frameworkVersionId: string;
   dashboard: { municipalityId: string; campaignIds: string[] };
@@ -44,16 +34,10 @@ export type NationalScenario = {
   advisorCookie: string;
   analystCookie: string;
   counts: { municipalities: number; employees: number; units: number; campaigns: number; invitations: number; responses: number; surveyResponses: number };
-  steps: { step: string; ms: number }[];
+  steps: Steps;
 };
 
 const h = (x: string) => sql.raw(`abs(hashint8(${x}))`);
-
-/** SQL for the profession of employee `g` (1-based) of unit `unit` (1-based), from the row's hash. */
-function professionCase(g: string, unit: string, hash: string): RawBuilder<unknown> {
-  const kinds = PROFESSION_MIX.map((mix, k) => `when (${unit} - 1) % 4 = ${k} then case ${mix.map(([p, upTo]) => `when ${hash} % 100 < ${upTo} then '${p}'`).join(' ')} else 'other' end`).join(' ');
-  return sql.raw(`case when ${g} <= p.unit_count then 'leader' ${kinds} end`);
-}
 
 /**
  * Distinct self-assessments per campaign that responses are drawn from by hash:
@@ -82,21 +66,12 @@ function surveyJson(): RawBuilder<unknown> {
   return sql.raw(`jsonb_build_object(${parts.join(', ')})`);
 }
 
-async function step<T>(steps: NationalScenario['steps'], name: string, log: (m: string) => void, fn: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  const out = await fn();
-  const ms = Math.round(performance.now() - t);
-  steps.push({ step: name, ms });
-  log(`  ${name}: ${(ms / 1000).toFixed(1)} s`);
-  return out;
-}
-
 export async function seedNationalScenario(
   outer: Kysely<DB>,
   plan: PlannedMunicipality[],
   options: { networks: number; sessionTtlMs: number; log: (m: string) => void },
 ): Promise<NationalScenario> {
-  const steps: NationalScenario['steps'] = [];
+  const steps: Steps = [];
   const { log } = options;
   // One transaction for the bulk load. As a superuser (the scratch database's
   // owner normally is), foreign-key triggers are off for it
@@ -112,7 +87,7 @@ export async function seedNationalScenario(
   return finish(outer, plan, options, steps, bulk);
 }
 
-async function bulkLoad(db: Kysely<DB>, plan: PlannedMunicipality[], options: { networks: number; log: (m: string) => void }, steps: NationalScenario['steps']) {
+async function bulkLoad(db: Kysely<DB>, plan: PlannedMunicipality[], options: { networks: number; log: (m: string) => void }, steps: Steps) {
   const { log } = options;
   const version = await db
     .selectFrom('framework_versions as v')
@@ -126,46 +101,7 @@ async function bulkLoad(db: Kysely<DB>, plan: PlannedMunicipality[], options: { 
     .slice(0, COMPETENCES);
   if (codes.length !== COMPETENCES) throw new Error(`the starter framework has ${codes.length} competences, fewer than ${COMPETENCES}`);
 
-  const municipalityIds = await step(steps, 'municipalities and networks', log, async () => {
-    const networks = await db
-      .insertInto('networks')
-      .values(Array.from({ length: options.networks }, (_, i) => ({ name: `Benchnettverk ${i + 1}`, slug: `bench-network-${i + 1}` })))
-      .returning('id')
-      .execute();
-    const rows = await db
-      .insertInto('municipalities')
-      .values(plan.map((m) => ({ country: 'NO', code: m.code, name: m.name, population: m.population, network_id: networks[m.network]!.id, share_national_benchmarks: true })))
-      .returning(['id', 'code'])
-      .execute();
-    const byCode = new Map(rows.map((r) => [r.code, r.id]));
-    const ids = plan.map((m) => byCode.get(m.code)!);
-    await sql`create table bench_plan (municipality_id uuid primary key, idx int not null, employees int not null, unit_count int not null, rate1 int not null, rate2 int not null)`.execute(db);
-    await sql`insert into bench_plan values ${sql.join(
-      plan.map((m, i) => sql`(${ids[i]!}::uuid, ${m.index}, ${m.employees}, ${m.units}, ${Math.round(m.rates[0] * 1000)}, ${Math.round(m.rates[1] * 1000)})`),
-    )}`.execute(db);
-    return ids;
-  });
-
-  await step(steps, 'units', log, async () => {
-    await sql`insert into units (municipality_id, parent_id, code, name, kind)
-      select p.municipality_id, null, 'SA' || s, 'Tjenesteområde ' || s, 'service_area'
-      from bench_plan p cross join generate_series(1, least(4, p.unit_count)) s`.execute(db);
-    await sql`insert into units (municipality_id, parent_id, code, name, kind)
-      select p.municipality_id, sa.id, 'U' || u, 'Enhet ' || u, 'unit'
-      from bench_plan p cross join generate_series(1, p.unit_count) u
-      join units sa on sa.municipality_id = p.municipality_id and sa.code = 'SA' || (1 + (u - 1) % least(4, p.unit_count))`.execute(db);
-  });
-
-  await step(steps, 'persons', log, async () => {
-    await sql`insert into persons (municipality_id, employee_number, given_name, family_name, profession, position_pct, preferred_language)
-      select p.municipality_id, 'E' || g, 'Ansatt', 'Nummer ' || g, ${professionCase('g', '(1 + (g - 1) % p.unit_count)', 'abs(hashint8(g * 7919 + p.idx))')},
-        (array[100, 80, 75, 60, 50, 40, 20])[1 + abs(hashint8(g * 104729 + p.idx)) % 7], 'nb'
-      from bench_plan p cross join generate_series(1, p.employees) g`.execute(db);
-    await sql`insert into person_units (municipality_id, person_id, unit_id, is_primary)
-      select pe.municipality_id, pe.id, u.id, true
-      from persons pe join bench_plan p on p.municipality_id = pe.municipality_id
-      join units u on u.municipality_id = pe.municipality_id and u.code = 'U' || (1 + (substr(pe.employee_number, 2)::int - 1) % p.unit_count)`.execute(db);
-  });
+  const municipalityIds = await seedPeople(db, plan, options, steps);
 
   await step(steps, 'campaigns and invitations', log, async () => {
     for (const c of CAMPAIGNS) {
@@ -230,7 +166,7 @@ async function finish(
   db: Kysely<DB>,
   plan: PlannedMunicipality[],
   options: { sessionTtlMs: number; log: (m: string) => void },
-  steps: NationalScenario['steps'],
+  steps: Steps,
   bulk: { versionId: string; dashboardId: string },
 ): Promise<NationalScenario> {
   const { dashboardId } = bulk;

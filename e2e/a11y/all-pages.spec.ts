@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { account, ACCOUNTS, type AccountKey, checkA11y, expectNoHorizontalOverflow, type Language, signIn, t, waitForPage } from '../support/index.js';
+import { account, ACCOUNTS, type AccountKey, apiClient, checkA11y, expectNoHorizontalOverflow, HAVSTAD, type Language, signIn, t, waitForPage } from '../support/index.js';
 
 // Every role's own view of the app: each page its navigation offers, on a
 // desktop and on a 360 px phone with the menu opened, must have no serious or
@@ -69,3 +69,38 @@ for (const role of ROLES) {
     }
   });
 }
+
+// Learning pages the menu does not link to: a learner reaches them from the
+// catalogue (an item's page per kind, the demo workshop's sessions, a demo
+// course's learner page). Same checks as above, on desktop and on a phone.
+test('employee: the learning pages behind the catalogue pass axe on desktop and phone', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, ACCOUNTS.employee);
+  const api = await apiClient(page);
+  const municipalityId = api.municipalityId(HAVSTAD.code);
+  const { items } = await api.get<{ items: { id: string; kind: string }[] }>(`/municipalities/${municipalityId}/learning/items?pageSize=100`);
+  const demoItem = (kind: string) => {
+    const found = items.find((i) => i.kind === kind);
+    expect(found, `a published demo ${kind} item`).toBeTruthy();
+    return found!.id;
+  };
+  const paths = [
+    `/learning/items/${demoItem('video')}`,
+    `/learning/items/${demoItem('link')}`,
+    `/learning/items/${demoItem('course')}`,
+    `/learning/items/${demoItem('course')}/learn`,
+    `/learning/items/${demoItem('event')}/sessions`,
+  ];
+  for (const phone of [false, true]) {
+    if (phone) await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of paths) {
+      await test.step(`${phone ? 'phone' : 'desktop'} ${path}`, async () => {
+        await page.goto(path);
+        await expect(page.locator('h1#page-title')).toBeVisible();
+        await waitForPage(page);
+        if (phone) await expectNoHorizontalOverflow(page, `employee ${path} (phone)`);
+        await checkA11y(page, `employee ${path}${phone ? ' (360 px)' : ''}`);
+      });
+    }
+  }
+});
