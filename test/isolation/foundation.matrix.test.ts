@@ -8,6 +8,7 @@ import { cmi5Entries } from './entries/cmi5.entries.js';
 import { frameworkEntries } from './entries/frameworks.entries.js';
 import { learningAssignmentEntries } from './entries/learning-assignments.entries.js';
 import { learningCatalogueEntries } from './entries/learning-catalogue.entries.js';
+import { learningLaunchEntries } from './entries/learning-launch.entries.js';
 import { learningSessionEntries } from './entries/learning-sessions.entries.js';
 import { lrsAdminEntries } from './entries/lrs-admin.entries.js';
 import { mappingEntries } from './entries/mapping.entries.js';
@@ -52,6 +53,8 @@ const OTHER_MATRICES: MatrixEntry[] = [
   ...cmi5Entries,
   // learning-catalogue.matrix.test.ts
   ...learningCatalogueEntries,
+  // learning-launch.matrix.test.ts
+  ...learningLaunchEntries,
   // learning-certificates.matrix.test.ts
   ...learningCertificateEntries,
   // learning-sessions.matrix.test.ts

@@ -17,6 +17,7 @@ import { registerCmi5Routes } from '../modules/cmi5/cmi5.routes.js';
 import { registerCourseRoutes } from '../modules/learning/courses/courses.routes.js';
 import { registerAssignmentRoutes } from '../modules/learning/assignments/assignments.routes.js';
 import { registerCatalogueRoutes } from '../modules/learning/catalogue/catalogue.routes.js';
+import { registerLearningLaunchRoutes } from '../modules/learning/launch/launch.routes.js';
 import { registerCertificateRoutes } from '../modules/learning/certificates/certificates.routes.js';
 import { registerLearningSessionRoutes } from '../modules/learning/events/events.routes.js';
 import { registerLearningReportRoutes } from '../modules/learning/reports/reports.routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
       registerCmi5Routes(api);
       registerCourseRoutes(api);
       registerCatalogueRoutes(api);
+      registerLearningLaunchRoutes(api);
       registerAssignmentRoutes(api);
       registerLearningSessionRoutes(api);
       registerCertificateRoutes(api);

@@ -4,11 +4,14 @@ import type { Language } from '../../../../shared/domain.js';
 import type { LearningItemKind } from '../../../db/schema.js';
 import type { TenantTx } from '../../../db/tenant.js';
 import type { CatalogueVisibility } from './catalogue.policy.js';
+import { titleSortKey } from './catalogue-sort.js';
 
 // SQL of the catalogue. The list is one query (filters, page, total by a
 // window, the caller's own progress by a join) plus one for the page's tags,
 // so it stays fast with thousands of items (learning_items_catalogue index
-// on municipality, status, kind; tags by primary key).
+// on municipality, status, kind; tags by primary key). Titles sort by a key
+// built in SQL for the reader's language (catalogue-sort.ts says why it is not
+// an ICU collation: PGlite's ICU has no Nordic tailorings).
 
 export type ItemRow = {
   municipality_id: string;
@@ -107,7 +110,8 @@ export async function listItems(
         .on('p.person_id', '=', f.personId ?? '00000000-0000-0000-0000-000000000000'),
     )
     .select([...ITEM_COLUMNS, 'p.status as my_status', sql<number>`count(*) over ()`.as('total')])
-    .orderBy(sql`lower(${title})`)
+    .orderBy(titleSortKey(title, f.chain[0] ?? 'nb'))
+    .orderBy(sql`(${title}) collate "C"`)
     .orderBy('i.id')
     .limit(f.limit)
     .offset(f.offset)

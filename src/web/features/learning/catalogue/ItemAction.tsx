@@ -8,6 +8,7 @@ import { asApiError } from '../../../api/useApi';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SuccessMessage } from '../../../components/StatusMessage';
 import { isDirectVideo, itemPath } from './catalogueApi';
+import { Cmi5Action } from './Cmi5Action';
 
 type Props = { item: CatalogueItem; learner: boolean; onStatus: (status: CatalogueItem['myStatus']) => void };
 
@@ -59,7 +60,8 @@ function KindAction({ item, learner, onStatus }: Props) {
         </Button>
       );
     case 'cmi5':
-      return <Paragraph>{t('catalogue.action.cmi5')}</Paragraph>;
+      if (!learner) return <NotLearner />;
+      return <Cmi5Action item={item} onStatus={onStatus} />;
     case 'xapi':
       return <Paragraph>{t('catalogue.action.xapi')}</Paragraph>;
     case 'event':
