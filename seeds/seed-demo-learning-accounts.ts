@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { LearningItemKind, LearningStatus } from '../src/server/db/schema.js';
 import { personAgent } from '../src/server/modules/lrs/xapi/identity.js';
 import { packageActivityId } from '../src/server/modules/packages/activity-ids.js';
+import { courseActivityId } from '../src/server/modules/learning/courses/course-statements.js';
+import { learningItemActivityId } from '../src/server/modules/learning/catalogue/catalogue-statements.js';
 import { demoItem, type DemoItemKey } from './demo/learning/demo-learning-items.js';
 import type { DemoAccount } from './demo/demo-types.js';
 
@@ -83,10 +85,14 @@ const ACTIVITY_TYPE: Partial<Record<LearningItemKind, string>> = {
 
 /**
  * The activity an item's statements are about: a SCORM item's package (as
- * the player reports it), otherwise the catalogue item itself.
+ * the player reports it), a built-in course's as the course runtime reports
+ * it, otherwise the catalogue item itself (as "mark as done" reports it).
  */
 export function itemActivityId(publicUrl: string, item: { id: string; kind: LearningItemKind; packageId: string | null }): string {
-  return item.kind === 'scorm' && item.packageId ? packageActivityId(publicUrl, item.packageId) : `${publicUrl}/xapi/activities/learning-items/${item.id}`;
+  if (item.kind === 'scorm' && item.packageId) return packageActivityId(publicUrl, item.packageId);
+  // Built-in courses report under the id the course runtime uses (courses/course-statements.ts).
+  if (item.kind === 'course') return courseActivityId(publicUrl, item.id);
+  return learningItemActivityId(publicUrl, item.id);
 }
 
 export function demoStatement(publicUrl: string, municipalityId: string, s: StoryStep, item: { id: string; kind: LearningItemKind; packageId: string | null }) {

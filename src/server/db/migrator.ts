@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_cmi5.js';
 import * as m0010 from './migrations/0010_package_version_numbers.js';
 import * as m0011 from './migrations/0011_player_global_objectives.js';
 import * as m0012 from './migrations/0012_learning.js';
+import * as m0013 from './migrations/0013_learning_assignment_people.js';
 
 // Listed explicitly (not read from disk) so that migrations run the same under
 // tsx, vitest and a bundler. Forward-only: add a new file, never edit an old one.
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_package_version_numbers': m0010,
   '0011_player_global_objectives': m0011,
   '0012_learning': m0012,
+  '0013_learning_assignment_people': m0013,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -857,7 +857,25 @@ export interface CertificateCodesTable {
   certificate_id: string;
 }
 
+export interface LearningAssignmentPeopleTable {
+  municipality_id: string;
+  assignment_id: string;
+  person_id: string;
+  item_id: string;
+  base_due: string | null;
+  recurrence_months: number | null;
+  progress_status: LearningStatus | null;
+  last_completed_at: Date | null;
+}
+
+export interface LearningTargetsStaleTable {
+  municipality_id: string;
+  marked_at: CreatedAt;
+}
+
 export interface DB {
+  learning_assignment_people: LearningAssignmentPeopleTable;
+  learning_targets_stale: LearningTargetsStaleTable;
   learning_items: LearningItemsTable;
   learning_item_competences: LearningItemCompetencesTable;
   learning_assets: LearningAssetsTable;

@@ -1,17 +1,21 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TenantTx } from '../../../db/tenant.js';
 import { AppError } from '../../../http/app-error.js';
+import { ensureAssignmentTargets } from './assignment-targets.js';
+import { LEARNING_TIME_ZONE } from './assignment-time.js';
+
+export { ensureAssignmentTargets, LEARNING_TIME_ZONE };
 
 // Who must do what, by when, and whether they have: one row per (assignment,
-// person) that an active assignment reaches, computed in ONE statement so that
-// "my learning" (one person), the people list of one assignment and the leader
-// reports (a unit subtree, an item) all share the same rules and stay fast.
-// The rules are written out in README.md next to this file.
+// person) that an active assignment reaches, so that "my learning" (one
+// person), the people list of one assignment, the leader reports (a unit
+// subtree, an item) and the reminder sweep share the same rules. The rules are
+// written out in README.md next to this file.
 //
-// Set-based on purpose: the query never loops per item or per person in
-// JavaScript, and it joins completions and progress on (person, item) pairs,
-// so the planner takes the per-person indexes for one learner and hash joins
-// for a whole municipality.
+// Who is reached (and the round's base deadline, progress and latest
+// completion) is kept in learning_assignment_people (assignment-targets.ts,
+// migration 0013); what depends on the date (overdue, expiry of a recurring
+// round) is decided here, in one statement over that table.
 
 export type AssignmentScope = {
   /** Only these people. */
@@ -43,11 +47,6 @@ export type AssignmentStatusRow = {
 /** "Due soon" on screens; reminders use their own, shorter lead (reminders.sweep.ts). */
 export const DUE_SOON_DAYS = 14;
 
-/**
- * Calendar dates are taken in Norwegian time: Norway, Sweden and Denmark share
- * the zone, so a completion at 00:30 counts for the day the learner saw.
- */
-export const LEARNING_TIME_ZONE = 'Europe/Oslo';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -67,7 +66,12 @@ export type AssignmentStatusSqlRow = {
 
 const list = (ids: string[] | undefined) => (ids === undefined ? null : ids);
 
-/** The status rows as one SQL statement (CTEs), for callers that aggregate them in SQL. */
+/**
+ * The status rows as one SQL statement, for callers that aggregate them in SQL.
+ * It reads learning_assignment_people: call `ensureAssignmentTargets(tx, m)`
+ * first in the same transaction (assignmentStatuses and assignmentStatusCounts
+ * do), so a change to people or assignments is reflected.
+ */
 export function assignmentStatusSql(municipalityId: string, scope: AssignmentScope, today: string): RawBuilder<AssignmentStatusSqlRow> {
   if (!DATE.test(today)) throw new AppError('INTERNAL', `assignmentStatuses: today must be YYYY-MM-DD, got ${today}`);
   const m = municipalityId;
@@ -79,102 +83,25 @@ export function assignmentStatusSql(municipalityId: string, scope: AssignmentSco
 
   return sql<AssignmentStatusSqlRow>`
     with recursive
-    a as (
-      select id, item_id, target_kind, target_person_id, target_unit_id, target_profession, target_role_profile_id,
-             due_date, due_days, recurrence_months, created_at
-        from learning_assignments
-       where municipality_id = ${m} and archived_at is null
-         and (${itemIds}::uuid[] is null or item_id = any(${itemIds}::uuid[]))
-         and (${assignmentIds}::uuid[] is null or id = any(${assignmentIds}::uuid[]))
-    ),
-    rp as (
-      select r.id, r.profession, r.unit_id
-        from role_profiles r
-       where r.municipality_id = ${m}
-         and r.id in (select target_role_profile_id from a where target_kind = 'role_profile')
-    ),
-    -- Every unit below (and including) each unit an assignment or its role profile targets.
-    subtree(root_id, unit_id) as (
-      select u.id, u.id from units u
-       where u.municipality_id = ${m}
-         and u.id in (select target_unit_id from a where target_kind = 'unit' union select unit_id from rp where unit_id is not null)
-      union all
-      select s.root_id, c.id from subtree s join units c on c.municipality_id = ${m} and c.parent_id = s.unit_id
-    ),
     scope_units(unit_id) as (
       select u.id from units u where u.municipality_id = ${m} and u.id = any(coalesce(${unitIds}::uuid[], '{}'))
       union
       select c.id from scope_units s join units c on c.municipality_id = ${m} and c.parent_id = s.unit_id
     ),
-    people as (
-      select p.id, p.profession, p.created_at
-        from persons p
-       where p.municipality_id = ${m} and p.active
-         and (${personIds}::uuid[] is null or p.id = any(${personIds}::uuid[]))
+    judged as (
+      select lap.assignment_id, lap.person_id, lap.item_id, lap.base_due, lap.recurrence_months,
+             lap.progress_status, lap.last_completed_at,
+             case when lap.recurrence_months is not null and lap.last_completed_at is not null
+                  then ((lap.last_completed_at at time zone ${tz})::date + make_interval(months => lap.recurrence_months))::date
+             end as valid_until
+        from learning_assignment_people lap
+       where lap.municipality_id = ${m}
+         and (${personIds}::uuid[] is null or lap.person_id = any(${personIds}::uuid[]))
+         and (${itemIds}::uuid[] is null or lap.item_id = any(${itemIds}::uuid[]))
+         and (${assignmentIds}::uuid[] is null or lap.assignment_id = any(${assignmentIds}::uuid[]))
          and (${unitIds}::uuid[] is null or exists (
                select 1 from person_units pu
-                where pu.municipality_id = ${m} and pu.person_id = p.id and pu.unit_id in (select unit_id from scope_units)))
-    ),
-    person_in_subtree(person_id, root_id) as (
-      select distinct pu.person_id, s.root_id
-        from person_units pu join subtree s on s.unit_id = pu.unit_id
-       where pu.municipality_id = ${m} and pu.person_id in (select id from people)
-    ),
-    -- Every branch carries what the later steps need, so no step joins people or assignments again.
-    targeted as (
-      select a.id as assignment_id, a.item_id, a.due_date, a.due_days, a.recurrence_months, a.created_at, p.id as person_id, p.created_at as person_since
-        from a join people p on p.id = a.target_person_id
-       where a.target_kind = 'person'
-      union all
-      select a.id, a.item_id, a.due_date, a.due_days, a.recurrence_months, a.created_at, p.id, p.created_at
-        from a join person_in_subtree ps on ps.root_id = a.target_unit_id
-        join people p on p.id = ps.person_id
-       where a.target_kind = 'unit'
-      union all
-      select a.id, a.item_id, a.due_date, a.due_days, a.recurrence_months, a.created_at, p.id, p.created_at
-        from a join people p on p.profession = a.target_profession
-       where a.target_kind = 'profession'
-      union all
-      -- A role profile with only a profession reaches that profession; with a unit,
-      -- the people in its subtree (of its profession, when it has one too). A
-      -- profile with neither names no one, as for required levels. Plain joins,
-      -- no correlated subquery: the planner hashes them for a whole municipality.
-      select a.id, a.item_id, a.due_date, a.due_days, a.recurrence_months, a.created_at, p.id, p.created_at
-        from a join rp on rp.id = a.target_role_profile_id
-        join people p on p.profession = rp.profession
-       where a.target_kind = 'role_profile' and rp.unit_id is null
-      union all
-      select a.id, a.item_id, a.due_date, a.due_days, a.recurrence_months, a.created_at, p.id, p.created_at
-        from a join rp on rp.id = a.target_role_profile_id
-        join person_in_subtree ps on ps.root_id = rp.unit_id
-        join people p on p.id = ps.person_id
-       where a.target_kind = 'role_profile' and (rp.profession is null or p.profession = rp.profession)
-    ),
-    -- Latest completion per (person, item) among the people and items in play:
-    -- per-person index for one learner, hash joins for a municipality.
-    last_done as (
-      select c.person_id, c.item_id, max(c.completed_at) as completed_at
-        from learning_completions c
-       where c.municipality_id = ${m}
-         and c.person_id in (select id from people)
-         and c.item_id in (select item_id from a)
-       group by c.person_id, c.item_id
-    ),
-    pairs as (
-      select t.assignment_id, t.person_id, t.item_id, t.recurrence_months,
-             case when t.due_date is not null then t.due_date
-                  when t.due_days is not null then (greatest(t.created_at, t.person_since) at time zone ${tz})::date + t.due_days
-             end as base_due
-        from targeted t
-    ),
-    judged as (
-      select pr.*, d.completed_at as last_completed_at, lp.status as progress_status,
-             case when pr.recurrence_months is not null and d.completed_at is not null
-                  then ((d.completed_at at time zone ${tz})::date + make_interval(months => pr.recurrence_months))::date
-             end as valid_until
-        from pairs pr
-        left join last_done d on d.person_id = pr.person_id and d.item_id = pr.item_id
-        left join learning_progress lp on lp.municipality_id = ${m} and lp.person_id = pr.person_id and lp.item_id = pr.item_id
+                where pu.municipality_id = ${m} and pu.person_id = lap.person_id and pu.unit_id in (select unit_id from scope_units)))
     ),
     decided as (
       select j.*,
@@ -192,6 +119,7 @@ export function assignmentStatusSql(municipalityId: string, scope: AssignmentSco
 }
 
 export async function assignmentStatuses(tx: TenantTx, municipalityId: string, scope: AssignmentScope, today: string): Promise<AssignmentStatusRow[]> {
+  await ensureAssignmentTargets(tx, municipalityId);
   const { rows } = await assignmentStatusSql(municipalityId, scope, today).execute(tx);
   return rows.map((r) => ({
     assignmentId: r.assignment_id,
@@ -216,6 +144,7 @@ export type AssignmentCounts = { people: number; completed: number; inProgress: 
 
 /** Per assignment: how many people it reaches in the scope, and how many are done, under way or late (one statement). */
 export async function assignmentStatusCounts(tx: TenantTx, municipalityId: string, scope: AssignmentScope, today: string): Promise<Map<string, AssignmentCounts>> {
+  await ensureAssignmentTargets(tx, municipalityId);
   const { rows } = await sql<{ assignment_id: string; people: number; completed: number; in_progress: number; overdue: number }>`
     select s.assignment_id, count(*)::int as people,
            count(*) filter (where s.satisfied)::int as completed,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { withTenant } from '../../../db/tenant.js';
 import type { AppDeps } from '../../../http/context.js';
 import { learningReminderMail } from '../../../mail/learning-templates.js';
-import { assignmentStatusSql, todayInLearningZone } from './assignment-status.js';
+import { assignmentStatusSql, ensureAssignmentTargets, todayInLearningZone } from './assignment-status.js';
 import { pickText } from './assignments.repository.js';
 
 // E-mail reminders about assigned learning. Every hour (LEARNING_REMINDER_INTERVAL_MINUTES)
@@ -37,6 +37,7 @@ export type SweepResult = { sent: number; failed: number; withoutEmail: number }
 
 async function remindMunicipality(deps: Pick<AppDeps, 'db' | 'mailer' | 'log' | 'config'>, municipalityId: string, today: string): Promise<SweepResult> {
   const claimed = await withTenant(deps.db, municipalityId, async (tx) => {
+    await ensureAssignmentTargets(tx, municipalityId);
     const { rows } = await sql<Candidate>`
       select s.assignment_id, s.person_id, s.due_date, k.kind, p.email, p.given_name, p.preferred_language, i.titles, i.languages
         from (${assignmentStatusSql(municipalityId, {}, today)}) s

@@ -48,7 +48,7 @@ describe('marking an item as done', () => {
       verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
       object: {
         id: learningItemActivityId(t.deps.config.publicUrl, film),
-        definition: { type: 'http://adlnet.gov/expapi/activities/media', name: { nb: 'Film om smittevern', en: 'Film on infection control' } },
+        definition: { type: 'https://w3id.org/xapi/video/activity-type/video', name: { nb: 'Film om smittevern', en: 'Film on infection control' } },
       },
       result: { completion: true },
       authority: { name: 'Mestring catalogue' },

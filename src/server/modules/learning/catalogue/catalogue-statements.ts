@@ -8,7 +8,7 @@ import { personAgent } from '../../lrs/xapi/identity.js';
 // uses for items without a runtime of their own), typed as media or link.
 
 const COMPLETED = { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } };
-const ACTIVITY_TYPE = { video: 'http://adlnet.gov/expapi/activities/media', link: 'http://adlnet.gov/expapi/activities/link' } as const;
+const ACTIVITY_TYPE = { video: 'https://w3id.org/xapi/video/activity-type/video', link: 'http://adlnet.gov/expapi/activities/link' } as const;
 
 export const learningItemActivityId = (publicUrl: string, itemId: string) => `${publicUrl}/xapi/activities/learning-items/${itemId}`;
 

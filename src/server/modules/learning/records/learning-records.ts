@@ -1,5 +1,6 @@
 import type { CompletionSource, LearningStatus } from '../../../db/schema.js';
 import type { TenantTx } from '../../../db/tenant.js';
+import { syncLearnerTargets } from '../assignments/assignment-targets.js';
 import { issueCertificateForCompletion } from '../certificates/certificate-issuer.js';
 
 // The one way any source (built-in courses, the SCORM player, cmi5, xAPI
@@ -37,6 +38,13 @@ const isDone = (s: LearningStatus | undefined) => s === 'completed' || s === 'pa
 export type RecordResult = { status: LearningStatus; completionId: string | null; newCompletion: boolean };
 
 export async function recordLearning(tx: TenantTx, municipalityId: string, personId: string, item: ItemRef, event: LearningEvent): Promise<RecordResult> {
+  const result = await applyLearning(tx, municipalityId, personId, item, event);
+  // The learner's assignment rows carry their progress and latest completion (migration 0013).
+  await syncLearnerTargets(tx, municipalityId, personId, item.id);
+  return result;
+}
+
+async function applyLearning(tx: TenantTx, municipalityId: string, personId: string, item: ItemRef, event: LearningEvent): Promise<RecordResult> {
   const current = await tx
     .selectFrom('learning_progress')
     .select(['status', 'completed_at'])

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantTx } from '../../../db/tenant.js';
-import { assignmentStatusSql, type AssignmentScope } from '../assignments/assignment-status.js';
+import { assignmentStatusSql, ensureAssignmentTargets, type AssignmentScope } from '../assignments/assignment-status.js';
 
 // Completion per item, per unit and in total, in ONE statement over the
 // assignment status rows (assignments/assignment-status.ts): the rows are
@@ -49,6 +49,7 @@ const counts = (alias: string) => sql.raw(`
   count(*) filter (where not ${alias}.completed and ${alias}.overdue)::int as overdue`);
 
 export async function completionCounts(tx: TenantTx, municipalityId: string, scope: AssignmentScope, rows: UnitRows, today: string): Promise<CountsRow[]> {
+  await ensureAssignmentTargets(tx, municipalityId);
   const m = municipalityId;
   const childFilter =
     'parentId' in rows

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { PeopleStatusFilter } from '../../../../shared/api/learning-reports.js';
 import type { TenantTx } from '../../../db/tenant.js';
 import { LEARNING_TIME_ZONE } from '../assignments/assignment-status.js';
+import { ensureAssignmentTargets } from '../assignments/assignment-targets.js';
 import { personItemSql } from './completion.repository.js';
 
 // People in a report's scope with their assignment counts, one page at a
@@ -32,6 +33,7 @@ const statusFilter: Record<PeopleStatusFilter, string> = {
 
 /** Active people of the scope (everyone, or those working in the given units), most overdue first. */
 export async function peopleWithCounts(tx: TenantTx, municipalityId: string, f: PeopleFilter, today: string): Promise<{ total: number; people: PersonCountsRow[] }> {
+  await ensureAssignmentTargets(tx, municipalityId);
   const m = municipalityId;
   const units = f.unitIds;
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%` : null;
