@@ -3,14 +3,17 @@ import { withTenant, type TenantTx } from '../../../db/tenant.js';
 import { AppError } from '../../../http/app-error.js';
 import { actorOf, type RequestContext } from '../../../http/context.js';
 import { recordAudit } from '../../audit/audit.repository.js';
+import { withStatementTransaction } from '../../lrs/statements.service.js';
 import { recordLearning } from '../records/learning-records.js';
+import { attendedStatement, eventsAuthority } from './attendance-statements.js';
 import { authorizeOrganiser, sessionConflict, sessionOf } from './event-access.js';
 import * as repo from './events.repository.js';
 import { presentSession } from './session-view.js';
 
 // Organisers see who signed up and take attendance. Attending completes the
 // event for the learner, recorded as of the session's end through
-// recordLearning (the one writer of progress and completions).
+// recordLearning (the one writer of progress and completions), and is an
+// xAPI "attended" statement in the same transaction.
 //
 // Unmarking someone later (attended → absent) corrects the attendance list
 // but does not delete the completion: learning_completions is an append-only
@@ -50,7 +53,7 @@ export async function markAttendance(ctx: RequestContext, municipalityId: string
   const absent = [...new Set(body.absent)];
   const both = attended.filter((id) => absent.includes(id));
   if (both.length > 0) throw AppError.validation('A person cannot be both present and absent.', { field: 'absent', personIds: both });
-  return withTenant(ctx.db, municipalityId, async (tx) => {
+  return withStatementTransaction(ctx.db, municipalityId, '1.0.3', async (tx, store) => {
     // The lock keeps two organisers saving at once from both recording the same completion.
     const { session, item } = await sessionOf(tx, p, municipalityId, sessionId, { lock: true });
     if (session.cancelled_at) throw sessionConflict('SESSION_CANCELLED', 'This session was cancelled; there is no attendance to take.');
@@ -65,10 +68,21 @@ export async function markAttendance(ctx: RequestContext, municipalityId: string
     let newCompletions = 0;
     const itemRef = { id: item.id, municipalityId: item.municipality_id, certificateEnabled: item.certificate_enabled };
     // Only people newly marked present: re-saving the same list records nothing twice.
+    // Each is also an xAPI statement, stored in this transaction: the LRS and the records never disagree.
+    const statements: object[] = [];
     for (const personId of attended.filter((id) => current.get(id)!.attended !== true)) {
-      const r = await recordLearning(tx, municipalityId, personId, itemRef, { status: 'completed', source: 'event', at: session.ends_at });
+      const r0 = current.get(personId)!;
+      const statement = attendedStatement({
+        publicUrl: ctx.config.publicUrl,
+        person: { id: personId, name: `${r0.given_name} ${r0.family_name}` },
+        item: { id: item.id, titles: item.titles },
+        session: { id: sessionId, endsAt: session.ends_at },
+      });
+      const r = await recordLearning(tx, municipalityId, personId, itemRef, { status: 'completed', source: 'event', at: session.ends_at, statementId: statement.id });
+      statements.push(statement);
       if (r.newCompletion) newCompletions++;
     }
+    if (statements.length > 0) await store(eventsAuthority(ctx.config.publicUrl, municipalityId), statements);
     await recordAudit(tx, municipalityId, actorOf(ctx), {
       action: 'learning.attendance.mark',
       entityType: 'learning_session',

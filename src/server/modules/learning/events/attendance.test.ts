@@ -73,6 +73,17 @@ describe('taking attendance', () => {
     expect(await completionsOf(bjorn.personId)).toEqual([]);
     const audit = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', s.id).where('action', '=', 'learning.attendance.mark').execute();
     expect(audit).toHaveLength(1);
+
+    // Each attendance is an xAPI "attended" statement in the LRS, the one the completion names.
+    const completion = await t.db.selectFrom('learning_completions').select('statement_id').where('person_id', '=', anne.personId).executeTakeFirstOrThrow();
+    const stored = await t.db.selectFrom('xapi_statements').select(['id', 'statement']).where('municipality_id', '=', m.municipality.id).where('id', '=', completion.statement_id!).executeTakeFirstOrThrow();
+    const statement = stored.statement as { actor: { account: { name: string } }; verb: { id: string }; object: { id: string }; timestamp: string };
+    expect(statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/attended');
+    expect(statement.actor.account.name).toBe(anne.personId);
+    expect(statement.object.id).toMatch(new RegExp(`/learning-items/${itemId}/sessions/${s.id}$`));
+    expect(new Date(statement.timestamp).getTime()).toBe(s.endsAt.getTime());
+    const attendedStatements = await t.db.selectFrom('xapi_statements').select('id').where('municipality_id', '=', m.municipality.id).where('verb_id', '=', 'http://adlnet.gov/expapi/verbs/attended').execute();
+    expect(attendedStatements.length).toBeGreaterThanOrEqual(2);
   });
 
   it('records nothing twice when the same list is saved again, and keeps the completion when someone is unmarked', async () => {
