@@ -3,6 +3,7 @@ import { withTenant, type TenantTx } from '../src/server/db/tenant.js';
 import type { AppDeps } from '../src/server/http/context.js';
 import { recordAudit, SYSTEM_ACTOR } from '../src/server/modules/audit/audit.repository.js';
 import { recordLearning, type ItemRef } from '../src/server/modules/learning/records/learning-records.js';
+import { mestringAuthority } from '../src/server/modules/lrs/lrs-auth.js';
 import { storeStatements } from '../src/server/modules/lrs/statements.service.js';
 import { buildLearningHistory, type HistoryPerson } from './demo/learning/demo-learning-history.js';
 import type { DemoItemKey } from './demo/learning/demo-learning-items.js';
@@ -145,6 +146,5 @@ export async function seedLearningHistory(deps: AppDeps, scenario: DemoScenario,
   });
   if (statements.length === 0) return;
   // The LRS's own validation and storage, under the Mestring authority (as the player writes).
-  const authority = { objectType: 'Agent', name: 'Mestring', account: { homePage: `${deps.config.publicUrl}/xapi`, name: 'mestring-demo' } };
-  await storeStatements(deps, { municipalityId: mid, credentialId: null, authority, scope: 'full' }, '1.0.3', statements, new Map());
+  await storeStatements(deps, mestringAuthority(deps.config.publicUrl, mid, 'Mestring', 'mestring-demo'), '1.0.3', statements, new Map());
 }

@@ -1,6 +1,6 @@
 import { withTenant } from '../../db/tenant.js';
 import type { AppDeps } from '../../http/context.js';
-import type { LrsAuth } from '../lrs/lrs-auth.js';
+import { mestringAuthority, type LrsAuth } from '../lrs/lrs-auth.js';
 import { storeStatements } from '../lrs/statements.service.js';
 import { newlySatisfied } from './cmi5.course.js';
 import { loadCourse } from './cmi5.courses.js';
@@ -15,12 +15,7 @@ import { recordCmi5Satisfied } from '../learning/records/cmi5-source.js';
 // at the same moment do not both issue it.
 
 export function lmsAuth(deps: Pick<AppDeps, 'config'>, municipalityId: string): LrsAuth {
-  return {
-    municipalityId,
-    credentialId: null,
-    authority: { objectType: 'Agent', name: 'Mestring LMS', account: { homePage: `${deps.config.publicUrl}/xapi`, name: 'mestring-cmi5-lms' } },
-    scope: 'full',
-  };
+  return mestringAuthority(deps.config.publicUrl, municipalityId, 'Mestring LMS', 'mestring-cmi5-lms');
 }
 
 export async function storeLmsStatements(deps: AppDeps, municipalityId: string, statements: object[]): Promise<void> {

@@ -32,6 +32,21 @@ export type LrsAuth = {
   scope: 'full' | Cmi5SessionScope;
 };
 
+/**
+ * The authority on statements Mestring writes itself (the player, the cmi5
+ * LMS, built-in courses, the catalogue, attendance): an Agent with an account
+ * on this LRS, named after the part that writes, with full scope in its own
+ * municipality and no credential row.
+ */
+export function mestringAuthority(publicUrl: string, municipalityId: string, name: string, accountName: string): LrsAuth {
+  return {
+    municipalityId,
+    credentialId: null,
+    authority: { objectType: 'Agent', name, account: { homePage: `${publicUrl}/xapi`, name: accountName } },
+    scope: 'full',
+  };
+}
+
 export function secretHash(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

@@ -1,7 +1,7 @@
 import { withTenant } from '../../db/tenant.js';
 import { AppError } from '../../http/app-error.js';
 import type { AppDeps } from '../../http/context.js';
-import type { LrsAuth } from '../lrs/lrs-auth.js';
+import { mestringAuthority, type LrsAuth } from '../lrs/lrs-auth.js';
 import { storeStatements } from '../lrs/statements.service.js';
 import * as repo from './player.repository.js';
 
@@ -16,12 +16,7 @@ import * as repo from './player.repository.js';
 const BATCH = 100;
 
 export function playerAuthority(publicUrl: string, municipalityId: string): LrsAuth {
-  return {
-    municipalityId,
-    credentialId: null,
-    authority: { objectType: 'Agent', name: 'Mestring player', account: { homePage: `${publicUrl}/xapi`, name: 'mestring-player' } },
-    scope: 'full',
-  };
+  return mestringAuthority(publicUrl, municipalityId, 'Mestring player', 'mestring-player');
 }
 
 const refusedForGood = (err: unknown) => err instanceof AppError && (err.code === 'VALIDATION' || err.code === 'CONFLICT');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LrsAuth } from '../../lrs/lrs-auth.js';
+import { mestringAuthority, type LrsAuth } from '../../lrs/lrs-auth.js';
 import { personAgent } from '../../lrs/xapi/identity.js';
 
 // What a learner marking a film or a link as done says in the LRS: "completed"
@@ -14,12 +14,7 @@ export const learningItemActivityId = (publicUrl: string, itemId: string) => `${
 
 /** "Mestring catalogue": the authority on the statements the catalogue writes for its learners. */
 export function catalogueAuthority(publicUrl: string, municipalityId: string): LrsAuth {
-  return {
-    municipalityId,
-    credentialId: null,
-    authority: { objectType: 'Agent', name: 'Mestring catalogue', account: { homePage: `${publicUrl}/xapi`, name: 'mestring-catalogue' } },
-    scope: 'full',
-  };
+  return mestringAuthority(publicUrl, municipalityId, 'Mestring catalogue', 'mestring-catalogue');
 }
 
 export type MarkedDone = {

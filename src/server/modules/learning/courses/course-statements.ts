@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CourseContent, Lesson } from '../../../../shared/api/learning-content.js';
-import type { LrsAuth } from '../../lrs/lrs-auth.js';
+import { mestringAuthority, type LrsAuth } from '../../lrs/lrs-auth.js';
 import { personAgent } from '../../lrs/xapi/identity.js';
 import { isoDuration } from '../../player/cmi-time.js';
 
@@ -31,12 +31,7 @@ export type CourseScope = {
 
 /** "Mestring courses": the authority on every statement a built-in course writes. */
 export function coursesAuthority(publicUrl: string, municipalityId: string): LrsAuth {
-  return {
-    municipalityId,
-    credentialId: null,
-    authority: { objectType: 'Agent', name: 'Mestring courses', account: { homePage: `${publicUrl}/xapi`, name: 'mestring-courses' } },
-    scope: 'full',
-  };
+  return mestringAuthority(publicUrl, municipalityId, 'Mestring courses', 'mestring-courses');
 }
 
 /** One round's registration: a name-based (v5-style) UUID of who, what and when the round began. */

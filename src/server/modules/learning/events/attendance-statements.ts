@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LrsAuth } from '../../lrs/lrs-auth.js';
+import { mestringAuthority, type LrsAuth } from '../../lrs/lrs-auth.js';
 import { personAgent } from '../../lrs/xapi/identity.js';
 import { learningItemActivityId } from '../catalogue/catalogue-statements.js';
 
@@ -13,12 +13,7 @@ const MEETING = 'http://adlnet.gov/expapi/activities/meeting';
 
 /** "Mestring events": the authority on the statements written when an organiser takes attendance. */
 export function eventsAuthority(publicUrl: string, municipalityId: string): LrsAuth {
-  return {
-    municipalityId,
-    credentialId: null,
-    authority: { objectType: 'Agent', name: 'Mestring events', account: { homePage: `${publicUrl}/xapi`, name: 'mestring-events' } },
-    scope: 'full',
-  };
+  return mestringAuthority(publicUrl, municipalityId, 'Mestring events', 'mestring-events');
 }
 
 export type Attendance = {
